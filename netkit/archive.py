@@ -1,0 +1,226 @@
+"""Zip or folder in, named members out.
+
+`open_archive` accepts what a person has on disk after downloading their export: the zip as
+LinkedIn names it (browsers may add `` (1)``), the folder it was extracted to, or a folder that
+holds one such folder (or one such zip). Member names are only ever used as keys, never as paths
+to write to, and a member is refused before it is inflated if it declares more bytes than any real
+export holds.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from .errors import ArchiveRefusedError, NotAnExportError
+
+__all__ = ["Archive", "Member", "export_date_from_name", "open_archive"]
+
+#: A member may inflate to at most this many bytes (the largest real messages.csv is a few
+#: hundred MB; LinkedIn caps an account at 30,000 connections).
+MAX_MEMBER_BYTES = 2 * 1024**3
+#: All members together may inflate to at most this many bytes.
+MAX_TOTAL_BYTES = 4 * 1024**3
+#: A member this large must not be compressed more than this ratio (real CSVs stay under ~20).
+MAX_RATIO, RATIO_CHECK_FROM = 200, 10 * 1024**2
+
+_DATE_IN_NAME = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One file of the export: its path inside the archive (POSIX, relative) and size in bytes."""
+
+    path: str
+    size: int
+
+
+@dataclass
+class Archive:
+    """The files of one export, read on demand."""
+
+    source: Path
+    members: list[Member]
+    name: str  #: the innermost zip or folder name (it carries the export date)
+    _zip: zipfile.ZipFile | None = field(default=None, repr=False)
+    _root: Path | None = field(default=None, repr=False)
+
+    def read(self, member: Member) -> bytes:
+        """The bytes of one member."""
+        if self._zip is not None:
+            return _read_zip_member(self._zip, member.path, self.source)
+        assert self._root is not None  # one of the two is always set by open_archive
+        return (self._root / member.path).read_bytes()
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def export_date_from_name(name: str) -> pd.Timestamp | None:
+    """The export date LinkedIn puts in the zip name (``..._MM-DD-YYYY.zip``), as a UTC date."""
+    match = _DATE_IN_NAME.search(name)
+    if match is None:
+        return None
+    month, day, year = (int(g) for g in match.groups())
+    try:
+        return pd.Timestamp(year=year, month=month, day=day, tz="UTC")
+    except ValueError:
+        return None
+
+
+def _safe_member_path(name: str) -> str | None:
+    """The member name as a relative POSIX path, or None when it is unsafe or a directory."""
+    if name.endswith("/") or not name:
+        return None
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or re.match(r"^[A-Za-z]:", posix):
+        return None
+    parts = PurePosixPath(posix).parts
+    if any(part in ("..", "") for part in parts):
+        return None
+    return "/".join(part for part in parts if part != ".")
+
+
+def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
+    info = zf.getinfo(path)
+    limit = min(info.file_size, MAX_MEMBER_BYTES)
+    try:
+        with zf.open(info) as stream:
+            data = stream.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # zlib.error is ValueError-free
+        raise ArchiveRefusedError(f"{source}: member {path!r} is corrupt ({exc}).") from exc
+    except Exception as exc:  # zlib.error and friends
+        raise ArchiveRefusedError(f"{source}: member {path!r} could not be inflated ({exc}).") from exc
+    if len(data) > limit:
+        raise ArchiveRefusedError(
+            f"{source}: member {path!r} inflates to more than the {info.file_size} bytes it declares."
+        )
+    return data
+
+
+def _open_zip(path: Path) -> Archive:
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise NotAnExportError(
+            f"{path}: not a zip file. Expected the LinkedIn data export as downloaded "
+            "(Basic_ or Complete_LinkedInDataExport_MM-DD-YYYY.zip) or the folder it was "
+            "extracted to."
+        ) from exc
+    members: list[Member] = []
+    total = 0
+    for info in zf.infolist():
+        member_path = _safe_member_path(info.filename)
+        if member_path is None:
+            continue
+        if info.flag_bits & 0x1:
+            zf.close()
+            raise ArchiveRefusedError(f"{path}: member {info.filename!r} is encrypted; netkit "
+                                      "reads the export as LinkedIn ships it, unencrypted.")
+        too_big = info.file_size > MAX_MEMBER_BYTES
+        ratio = info.file_size / max(info.compress_size, 1)
+        if too_big or (info.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO):
+            zf.close()
+            raise ArchiveRefusedError(
+                f"{path}: member {info.filename!r} declares {info.file_size:,} bytes "
+                f"({ratio:,.0f}x its compressed size): far more than a real export holds."
+            )
+        total += info.file_size
+        members.append(Member(member_path, info.file_size))
+    if total > MAX_TOTAL_BYTES:
+        zf.close()
+        raise ArchiveRefusedError(
+            f"{path}: the archive declares {total:,} bytes in all, more than any real export."
+        )
+    nested = [m for m in members if m.path.lower().endswith(".zip")]
+    if nested and not any(m.path.lower().endswith(".csv") for m in members) and len(nested) == 1:
+        # A re-packed export: the real zip sits inside another one.
+        import io
+
+        inner = _read_zip_member(zf, nested[0].path, path)
+        zf.close()
+        try:
+            inner_zip = zipfile.ZipFile(io.BytesIO(inner))
+        except zipfile.BadZipFile as exc:
+            raise NotAnExportError(f"{path}: the zip inside ({nested[0].path}) is not a zip.") from exc
+        archive = _open_zip_object(inner_zip, path, PurePosixPath(nested[0].path).name)
+        return archive
+    return Archive(source=path, members=members, name=path.name, _zip=zf)
+
+
+def _open_zip_object(zf: zipfile.ZipFile, source: Path, name: str) -> Archive:
+    members = [
+        Member(p, info.file_size)
+        for info in zf.infolist()
+        if (p := _safe_member_path(info.filename)) is not None
+    ]
+    if any(info.flag_bits & 0x1 for info in zf.infolist()):
+        raise ArchiveRefusedError(f"{source}: the inner zip {name!r} is encrypted.")
+    return Archive(source=source, members=members, name=name, _zip=zf)
+
+
+def _open_folder(path: Path) -> Archive:
+    root = path
+    names = [path.name]
+    # A folder that only wraps the real export (one folder, or one zip) is looked through.
+    while True:
+        entries = [e for e in root.iterdir() if not e.name.startswith(".")]
+        has_csv = any(e.is_file() and e.suffix.lower() == ".csv" for e in entries)
+        if has_csv:
+            break
+        dirs = [e for e in entries if e.is_dir()]
+        zips = [e for e in entries if e.is_file() and e.suffix.lower() == ".zip"]
+        if len(dirs) == 1 and not zips:
+            root = dirs[0]
+            names.append(root.name)
+            continue
+        if len(zips) == 1 and not dirs:
+            return _open_zip(zips[0])
+        break
+    members = []
+    for file in sorted(root.rglob("*")):
+        if file.is_file() and not file.is_symlink() and not file.name.startswith("."):
+            members.append(Member(file.relative_to(root).as_posix(), file.stat().st_size))
+    if not members:
+        raise NotAnExportError(
+            f"{path}: the folder is empty. Expected the LinkedIn data export: a zip named "
+            "Basic_ or Complete_LinkedInDataExport_MM-DD-YYYY.zip, or the folder it was extracted "
+            "to, holding Connections.csv, messages.csv and the like."
+        )
+    dated = [n for n in names if export_date_from_name(n) is not None]
+    return Archive(source=path, members=members, name=dated[-1] if dated else names[-1], _root=root)
+
+
+def open_archive(path: str | Path) -> Archive:
+    """Open an export given as a zip, an extracted folder, or a folder wrapping one.
+
+    Raises
+    ------
+    NotAnExportError
+        The path does not exist, is not a zip, or is an empty folder.
+    ArchiveRefusedError
+        The zip is encrypted, corrupt, or declares far more bytes than a real export.
+    """
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise NotAnExportError(f"{path}: no such file or folder.")
+    if path.is_dir():
+        return _open_folder(path)
+    if not zipfile.is_zipfile(path):
+        raise NotAnExportError(
+            f"{path}: not a zip file or folder. Expected the LinkedIn data export as downloaded "
+            "(Basic_ or Complete_LinkedInDataExport_MM-DD-YYYY.zip) or the folder it was "
+            "extracted to."
+        )
+    return _open_zip(path)

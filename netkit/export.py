@@ -1,0 +1,390 @@
+"""`load_export` and `load_history`: the whole pipeline behind one call.
+
+read (archive → files → typed frames) → resolve (people, owner, directions) → events
+(`interactions`) → `people`. The result is an `Export`: tidy tables as attributes, plus `problems`
+and `files`, which account for every record read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .archive import export_date_from_name, open_archive
+from .errors import NotAnExportError
+from .events import build_interactions
+from .formats import FILE_SPECS, match_spec
+from .people import Owner, profile_urls
+from .read import PROBLEM_COLUMNS, FileRead, read_file
+from .tidy import resolve_tables
+
+__all__ = ["Export", "History", "load_export", "load_history"]
+
+FILE_COLUMNS = ["path", "kind", "rows_read", "rows_kept", "format_version", "encoding"]
+_TABLES = tuple(dict.fromkeys(spec.table for spec in FILE_SPECS))
+_SPECS_BY_TABLE = {table: [s for s in FILE_SPECS if s.table == table] for table in _TABLES}
+#: the timestamp column of each table that says when something happened (for `as_of`)
+_WHEN = {
+    "connections": "connected_on", "messages": "sent_at", "invitations": "sent_at",
+    "endorsements": "endorsed_at", "recommendations": "created_at", "shares": "shared_at",
+    "comments": "commented_at", "reactions": "reacted_at",
+}
+
+
+class Export:
+    """One LinkedIn data export, read into tidy pandas tables.
+
+    Attributes
+    ----------
+    owner : Owner
+        Whose export it is: ``name``, ``profile_url``, ``person_id``.
+    as_of : pandas.Timestamp
+        The last instant (UTC) of the export date in the file name, or the newest timestamp in
+        the data if that is later or no name carries a date.
+    connections, messages, invitations, endorsements, recommendations : pandas.DataFrame
+        One row per record of those files (see the column conventions in the README).
+    people : pandas.DataFrame
+        One row per contact seen anywhere (never the owner).
+    interactions : pandas.DataFrame
+        The event log every metric reads.
+    problems, files : pandas.DataFrame
+        Every record or value that could not be read as-is, and every file with its accounting.
+    profile, positions, education, events, shares, comments, reactions, contacts,
+    company_follows, member_follows, email_addresses, assistant_messages : pandas.DataFrame
+        The other files, empty (with their columns) when the export has none.
+    other : dict[str, pandas.DataFrame]
+        Files netkit does not interpret, read as plain CSV, by path.
+    """
+
+    owner: Owner
+    as_of: pd.Timestamp
+    connections: pd.DataFrame
+    messages: pd.DataFrame
+    assistant_messages: pd.DataFrame
+    invitations: pd.DataFrame
+    endorsements: pd.DataFrame
+    recommendations: pd.DataFrame
+    profile: pd.DataFrame
+    positions: pd.DataFrame
+    education: pd.DataFrame
+    events: pd.DataFrame
+    shares: pd.DataFrame
+    comments: pd.DataFrame
+    reactions: pd.DataFrame
+    contacts: pd.DataFrame
+    company_follows: pd.DataFrame
+    member_follows: pd.DataFrame
+    email_addresses: pd.DataFrame
+    people: pd.DataFrame
+    interactions: pd.DataFrame
+    problems: pd.DataFrame
+    files: pd.DataFrame
+
+    def __init__(self, *, source: Path, name: str, tables: dict[str, pd.DataFrame],
+                 owner: Owner, as_of: pd.Timestamp, people: pd.DataFrame,
+                 interactions: pd.DataFrame, problems: pd.DataFrame, files: pd.DataFrame,
+                 other: dict[str, pd.DataFrame]) -> None:
+        self.source = source
+        self.name = name
+        for table, frame in tables.items():
+            setattr(self, table, frame)
+        self.owner = owner
+        self.as_of = as_of
+        self.people = people
+        self.interactions = interactions
+        self.problems = problems
+        self.files = files
+        self.other = other
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every tidy table by name (the export's files, then `people` and `interactions`)."""
+        named = {table: getattr(self, table) for table in _TABLES}
+        return {**named, "people": self.people, "interactions": self.interactions}
+
+    def summary(self) -> str:
+        """A few lines saying what is in the export (used by ``netkit summary``)."""
+        counts = ", ".join(
+            f"{len(frame):,} {table.replace('_', ' ')}"
+            for table, frame in self.tables.items()
+            if len(frame) and table not in ("people", "interactions", "profile")
+        )
+        known = self.files[self.files["kind"] != "unknown"]
+        lines = [
+            f"LinkedIn export {self.name} (as of {self.as_of:%Y-%m-%d})",
+            f"owner: {self.owner.name or 'unknown'} ({self.owner.person_id or 'no profile URL'})",
+            f"{len(known)} files read ({len(self.files) - len(known)} not interpreted): {counts}",
+            f"{len(self.people):,} people, {len(self.interactions):,} interactions, "
+            f"{len(self.problems):,} problems",
+        ]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<Export {self.name}: {len(self.connections)} connections, " \
+               f"{len(self.messages)} messages, owner {self.owner.person_id!r}>"
+
+
+@dataclass
+class _TableRead:
+    """The files of one table read so far, with positions to trace rows back to lines."""
+
+    reads: list[FileRead] = field(default_factory=list)
+
+
+def _empty_table(table: str) -> pd.DataFrame:
+    spec = _SPECS_BY_TABLE[table][0]
+    return read_file(f"({table})", b"", spec).frame
+
+
+def _sort_key(read: FileRead) -> tuple:
+    # Parts in order (Name.csv, Name_1.csv, ...); the 2022 UTF-16 duplicates of a file last,
+    # so the rows kept are those of the richer UTF-8 file.
+    return (read.encoding == "utf-16", read.path.lower())
+
+
+def _combine(table: str, reads: list[FileRead], problems: list[dict]) -> tuple[pd.DataFrame, dict]:
+    """One table from its files; repeated records (by the spec's key) dropped and accounted."""
+    reads = sorted(reads, key=_sort_key)
+    if not reads:
+        return _empty_table(table), {}
+    frames = [r.frame for r in reads]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    kept = {r.path: len(r.frame) for r in reads}
+    dedupe = _SPECS_BY_TABLE[table][0].dedupe
+    if dedupe and len(frame):
+        subset = None if dedupe == ("*",) else [c for c in dedupe if c in frame]
+        repeated = frame.duplicated(subset=subset, keep="first").to_numpy()
+        if repeated.any():
+            bounds = np.cumsum([0, *(len(f) for f in frames)])
+            for i, read in enumerate(reads):
+                local = np.flatnonzero(repeated[bounds[i]:bounds[i + 1]])
+                for line in read.line_of(local):
+                    problems.append({"file": read.path, "line": int(line), "column": pd.NA,
+                                     "value": pd.NA, "reason": "duplicate"})
+                kept[read.path] -= len(local)
+            frame = frame[~repeated].reset_index(drop=True)
+    return frame, kept
+
+
+def _as_of(name: str, tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
+    newest = [tables[t][c].max() for t, c in _WHEN.items() if t in tables and len(tables[t])]
+    newest = [t for t in newest if pd.notna(t)]
+    data_max = max(newest) if newest else None
+    date = export_date_from_name(name)
+    end = None if date is None else date + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
+    candidates = [t for t in (end, data_max) if t is not None]
+    if not candidates:
+        return pd.Timestamp.now(tz="UTC").floor("D") + pd.Timedelta(days=1, microseconds=-1)
+    return max(candidates).as_unit("us")
+
+
+def _lookup(keys: pd.Series, values: pd.Series, dtype: str) -> pd.Series:
+    """``keys.map(values)`` typed as `dtype`, also when `values` is empty."""
+    if values.empty:
+        return pd.Series(pd.NA if dtype == "str" else pd.NaT, index=keys.index, dtype=dtype)
+    return keys.map(values).astype(dtype)
+
+
+def _people(tables: dict[str, pd.DataFrame], interactions: pd.DataFrame, owner: Owner) -> pd.DataFrame:
+    """One row per contact seen anywhere: the join of every source."""
+    messages = tables["messages"]
+    real = messages[~messages["is_sponsored"]]
+    participants = pd.concat([real["sender_id"], real["recipient_ids"].explode()], ignore_index=True)
+    ids = pd.concat([
+        tables["connections"]["person_id"], interactions["person_id"], participants,
+    ], ignore_index=True).dropna().astype("str")
+    ids = pd.unique(ids[ids != owner.person_id]) if owner.person_id else pd.unique(ids)
+    people = pd.DataFrame({"person_id": pd.Series(ids, dtype="str")})
+
+    connections = tables["connections"].dropna(subset=["person_id"]).sort_values(
+        "connected_on", na_position="last", kind="stable")
+    first = connections.drop_duplicates("person_id").set_index("person_id")
+    for column in ("name", "first_name", "last_name", "company", "position", "email"):
+        people[column] = _lookup(people["person_id"], first[column], "str")
+    people["profile_url"] = profile_urls(people["person_id"])
+    people["connected_on"] = _lookup(people["person_id"], first["connected_on"],
+                                     "datetime64[us, UTC]")
+    people["is_connection"] = people["person_id"].isin(first.index)
+
+    seen_names = pd.concat([
+        pd.DataFrame({"person_id": messages["sender_id"], "name": messages["sender_name"]}),
+        tables["invitations"][["person_id", "name"]],
+        tables["endorsements"][["person_id", "name"]],
+        tables["recommendations"][["person_id", "name"]],
+    ], ignore_index=True).dropna()
+    if len(seen_names):
+        common = seen_names.groupby(["person_id", "name"]).size().reset_index(name="n")
+        common = common.sort_values(["n", "name"], ascending=[False, True]).drop_duplicates(
+            "person_id").set_index("person_id")["name"]
+        people["name"] = people["name"].fillna(people["person_id"].map(common)).astype("str")
+
+    counts = interactions.groupby(["person_id", "channel", "direction"]).size()
+    labels = {
+        ("message", "outgoing"): "messages_sent", ("message", "incoming"): "messages_received",
+        ("invitation", "outgoing"): "invitations_sent",
+        ("invitation", "incoming"): "invitations_received",
+        ("endorsement", "outgoing"): "endorsements_given",
+        ("endorsement", "incoming"): "endorsements_received",
+        ("recommendation", "outgoing"): "recommendations_given",
+        ("recommendation", "incoming"): "recommendations_received",
+    }
+    wide = counts.unstack(["channel", "direction"], fill_value=0) if len(counts) else None
+    for key, column in labels.items():
+        values = wide[key] if wide is not None and key in wide.columns else pd.Series(dtype="int64")
+        people[column] = people["person_id"].map(values).fillna(0).astype("int64")
+    contact = interactions[interactions["channel"] != "connection"]
+    bounds = contact.groupby("person_id")["timestamp"].agg(["min", "max"])
+    for column, bound in (("first_interaction", "min"), ("last_interaction", "max")):
+        people[column] = _lookup(people["person_id"], bounds[bound], "datetime64[us, UTC]")
+    people["in_address_book"] = people["person_id"].isin(tables["contacts"]["person_id"].dropna())
+    return people
+
+
+def _assemble(source: Path, name: str, reads: list[FileRead], other_files: list[dict],
+              messages_extra: list[pd.DataFrame] | None = None) -> Export:
+    problems: list[dict] = []
+    for read in reads:
+        problems.extend(read.problems)
+    by_table: dict[str, list[FileRead]] = {t: [] for t in _TABLES}
+    other: dict[str, pd.DataFrame] = {}
+    for read in reads:
+        if read.spec is None:
+            other[read.path] = read.frame
+        else:
+            if read.spec.table == "assistant_messages":
+                read.frame["source"] = pd.Series(
+                    Path(read.path).stem, index=read.frame.index, dtype="str")
+            by_table[read.spec.table].append(read)
+    tables: dict[str, pd.DataFrame] = {}
+    kept: dict[str, int] = {}
+    for table, table_reads in by_table.items():
+        tables[table], table_kept = _combine(table, table_reads, problems)
+        kept.update(table_kept)
+    if messages_extra:
+        merged = pd.concat([tables["messages"], *messages_extra], ignore_index=True)
+        key = ["conversation_id", "sent_at", "sender_name", "sender_url", "content"]
+        tables["messages"] = merged.drop_duplicates(subset=[c for c in key if c in merged],
+                                                    keep="first", ignore_index=True)
+
+    tables, owner = resolve_tables(tables)
+    interactions = build_interactions(tables, owner)
+    people = _people(tables, interactions, owner)
+
+    files = pd.DataFrame(
+        [{"path": r.path, "kind": r.spec.table if r.spec else "unknown", "rows_read": r.rows_read,
+          "rows_kept": kept.get(r.path, r.rows_kept), "format_version": r.format_version,
+          "encoding": r.encoding} for r in reads] + other_files,
+        columns=FILE_COLUMNS,
+    )
+    files = files.astype({"path": "str", "kind": "str", "rows_read": "int64",
+                          "rows_kept": "int64", "format_version": "str", "encoding": "str"})
+    files = files.sort_values("path", ignore_index=True)
+    problem_frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype(
+        {"file": "str", "line": "Int64", "column": "str", "value": "str", "reason": "str"})
+    return Export(source=source, name=name, tables=tables, owner=owner,
+                  as_of=_as_of(name, tables), people=people, interactions=interactions,
+                  problems=problem_frame, files=files, other=other)
+
+
+def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
+    reads: list[FileRead] = []
+    other_files: list[dict] = []
+    with open_archive(path) as archive:
+        for member in archive.members:
+            if not member.path.lower().endswith(".csv"):
+                other_files.append({"path": member.path, "kind": "unknown", "rows_read": 0,
+                                    "rows_kept": 0, "format_version": pd.NA, "encoding": pd.NA})
+                continue
+            spec = match_spec(member.path)
+            reads.append(read_file(member.path, archive.read(member), spec))
+        source, name = archive.source, archive.name
+    if not any(r.spec is not None for r in reads):
+        found = ", ".join(r.path for r in reads[:5]) or "no CSV files"
+        raise NotAnExportError(
+            f"{source}: no LinkedIn export file inside (found: {found}). Expected files such as "
+            "Connections.csv, messages.csv, Invitations.csv, Profile.csv."
+        )
+    return source, name, reads, other_files
+
+
+def load_export(path: str | Path) -> Export:
+    """Read a LinkedIn data export into tidy, typed pandas tables.
+
+    Parameters
+    ----------
+    path
+        The zip as downloaded (``Basic_LinkedInDataExport_MM-DD-YYYY.zip`` or ``Complete_...``),
+        the folder it was extracted to, or a folder holding that folder. Every export format
+        LinkedIn has shipped since 2017 is read; every file is optional.
+
+    Returns
+    -------
+    Export
+        The tables, with `problems` and `files` accounting for every record read.
+
+    Raises
+    ------
+    ExportError
+        `NotAnExportError` when the path is no export, `ArchiveRefusedError` for an encrypted,
+        corrupt or oversized zip, `MissingColumnError` when a known file lacks a column it needs,
+        `FileUnreadableError` when a file cannot be decoded. Each message names the file.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> ex = nk.load_export("data/sample/Complete_LinkedInDataExport_11-16-2026.zip")
+    >>> ex.connections[["name", "company", "connected_on"]].head()  # doctest: +SKIP
+    """
+    source, name, reads, other_files = _read_all(path)
+    return _assemble(source, name, reads, other_files)
+
+
+@dataclass
+class History:
+    """Several snapshots of one person's export, oldest to newest."""
+
+    snapshots: list[Export]
+    latest: Export
+    removed_connections: pd.DataFrame
+
+
+def load_history(paths: Iterable[str | Path]) -> History:
+    """Read several exports of the same person, oldest to newest.
+
+    Connections present in a snapshot but missing from the newest one are reported in
+    `History.removed_connections` (``person_id, name, company, last_seen_as_of``: the as-of
+    date of the last snapshot that still had them). `History.latest` is the newest export with
+    the messages of every snapshot merged, each message counted once.
+    """
+    paths = list(paths)
+    if not paths:
+        raise NotAnExportError("load_history needs at least one export path.")
+    raw = [_read_all(p) for p in paths]
+    snapshots = [_assemble(*parts) for parts in raw]
+    older_messages = [
+        r.frame for _, _, reads, _ in raw[:-1] for r in reads
+        if r.spec is not None and r.spec.table == "messages"
+    ]
+    latest = _assemble(*raw[-1], messages_extra=older_messages) if older_messages else snapshots[-1]
+    return History(snapshots=snapshots, latest=latest,
+                   removed_connections=_removed(snapshots))
+
+
+def _removed(snapshots: Sequence[Export]) -> pd.DataFrame:
+    columns = ["person_id", "name", "company", "last_seen_as_of"]
+    seen = []
+    for snapshot in snapshots:
+        rows = snapshot.connections.dropna(subset=["person_id"])[["person_id", "name", "company"]]
+        seen.append(rows.assign(last_seen_as_of=snapshot.as_of))
+    if not seen:
+        return pd.DataFrame(columns=columns)
+    every = pd.concat(seen, ignore_index=True).sort_values("last_seen_as_of", kind="stable")
+    last = every.drop_duplicates("person_id", keep="last")
+    current = set(snapshots[-1].connections["person_id"].dropna())
+    removed = last[~last["person_id"].isin(current)].reset_index(drop=True)
+    removed["last_seen_as_of"] = removed["last_seen_as_of"].astype("datetime64[us, UTC]")
+    return removed[columns]
