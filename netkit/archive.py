@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -98,13 +99,14 @@ def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
     try:
         with zf.open(info) as stream:
             data = stream.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # zlib.error is ValueError-free
-        raise ArchiveRefusedError(f"{source}: member {path!r} is corrupt ({exc}).") from exc
-    except Exception as exc:  # zlib.error and friends
-        raise ArchiveRefusedError(f"{source}: member {path!r} could not be inflated ({exc}).") from exc
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+        raise ArchiveRefusedError(
+            f"{source}: member {path!r} could not be inflated ({exc})."
+        ) from exc
     if len(data) > limit:
         raise ArchiveRefusedError(
-            f"{source}: member {path!r} inflates to more than the {info.file_size} bytes it declares."
+            f"{source}: member {path!r} inflates to more than the "
+            f"{info.file_size:,} bytes it declares."
         )
     return data
 
@@ -126,8 +128,10 @@ def _open_zip(path: Path) -> Archive:
             continue
         if info.flag_bits & 0x1:
             zf.close()
-            raise ArchiveRefusedError(f"{path}: member {info.filename!r} is encrypted; netkit "
-                                      "reads the export as LinkedIn ships it, unencrypted.")
+            raise ArchiveRefusedError(
+                f"{path}: member {info.filename!r} is encrypted; netkit "
+                "reads the export as LinkedIn ships it, unencrypted."
+            )
         too_big = info.file_size > MAX_MEMBER_BYTES
         ratio = info.file_size / max(info.compress_size, 1)
         if too_big or (info.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO):
@@ -153,7 +157,9 @@ def _open_zip(path: Path) -> Archive:
         try:
             inner_zip = zipfile.ZipFile(io.BytesIO(inner))
         except zipfile.BadZipFile as exc:
-            raise NotAnExportError(f"{path}: the zip inside ({nested[0].path}) is not a zip.") from exc
+            raise NotAnExportError(
+                f"{path}: the zip inside ({nested[0].path}) is not a zip."
+            ) from exc
         archive = _open_zip_object(inner_zip, path, PurePosixPath(nested[0].path).name)
         return archive
     return Archive(source=path, members=members, name=path.name, _zip=zf)

@@ -13,83 +13,104 @@ import pandas as pd
 
 from .people import Owner
 
-__all__ = ["INTERACTION_COLUMNS", "build_interactions"]
+__all__ = ["CHANNELS", "INTERACTION_COLUMNS", "build_interactions"]
 
 INTERACTION_COLUMNS = [
-    "timestamp", "person_id", "channel", "direction", "conversation_id", "is_group", "weight",
+    "timestamp",
+    "person_id",
+    "channel",
+    "direction",
+    "conversation_id",
+    "is_group",
+    "weight",
 ]
+CHANNELS = ("connection", "message", "invitation", "endorsement", "recommendation")
 _GIVEN = {"given": "outgoing", "received": "incoming"}
 
 
-def _frame(timestamp: pd.Series, person_id: pd.Series, channel: str, direction: pd.Series,
-           conversation_id: pd.Series | None = None, is_group: pd.Series | None = None) -> pd.DataFrame:
-    n = len(timestamp)
-    return pd.DataFrame({
-        "timestamp": timestamp.to_numpy(),
-        "person_id": person_id.astype("str").to_numpy(),
-        "channel": pd.Series([channel] * n, dtype="str").to_numpy(),
-        "direction": direction.astype("str").to_numpy(),
-        "conversation_id": (conversation_id.astype("str").to_numpy() if conversation_id is not None
-                            else pd.Series(pd.NA, index=range(n), dtype="str").to_numpy()),
-        "is_group": (is_group.to_numpy(dtype=bool) if is_group is not None
-                     else pd.Series(False, index=range(n)).to_numpy()),
-    })
+def _part(
+    channel: str,
+    timestamp: pd.Series,
+    person_id: pd.Series,
+    direction: pd.Series | str,
+    conversation_id: pd.Series | None = None,
+    is_group: pd.Series | None = None,
+) -> pd.DataFrame:
+    part = pd.DataFrame(
+        {
+            "timestamp": timestamp.astype("datetime64[us, UTC]"),
+            "person_id": person_id.astype("str"),
+            "channel": channel,
+            "direction": direction,
+            "conversation_id": conversation_id if conversation_id is not None else pd.NA,
+            "is_group": is_group if is_group is not None else False,
+        },
+        index=timestamp.index,
+    )
+    return part.reset_index(drop=True)
 
 
-def _message_rows(messages: pd.DataFrame) -> list[pd.DataFrame]:
-    real = messages[~messages["is_draft"] & ~messages["is_sponsored"]]
-    outgoing = real[real["direction"] == "outgoing"]
-    per_recipient = outgoing[["sent_at", "recipient_ids", "conversation_id", "is_group"]].explode(
+def _messages(messages: pd.DataFrame) -> list[pd.DataFrame]:
+    columns = ["sent_at", "direction", "sender_id", "recipient_ids", "conversation_id", "is_group"]
+    real = messages.loc[~messages["is_draft"] & ~messages["is_sponsored"], columns]
+    outgoing = real[(real["direction"] == "outgoing").fillna(False).astype(bool)]
+    to_each = outgoing[["sent_at", "recipient_ids", "conversation_id", "is_group"]].explode(
         "recipient_ids"
     )
-    incoming = real[real["direction"] == "incoming"]
+    incoming = real[(real["direction"] == "incoming").fillna(False).astype(bool)]
     return [
-        _frame(per_recipient["sent_at"], per_recipient["recipient_ids"], "message",
-               pd.Series("outgoing", index=per_recipient.index),
-               per_recipient["conversation_id"], per_recipient["is_group"]),
-        _frame(incoming["sent_at"], incoming["sender_id"], "message",
-               pd.Series("incoming", index=incoming.index),
-               incoming["conversation_id"], incoming["is_group"]),
-    ]
+        _part("message", to_each["sent_at"], to_each["recipient_ids"], "outgoing",
+              to_each["conversation_id"], to_each["is_group"]),
+        _part("message", incoming["sent_at"], incoming["sender_id"], "incoming",
+              incoming["conversation_id"], incoming["is_group"]),
+    ]  # fmt: skip
 
 
-def _connection_direction(connections: pd.DataFrame, invitations: pd.DataFrame) -> pd.Series:
-    """Who asked, where Invitations tells: the direction of the latest invitation to that person."""
+def _who_asked(connections: pd.DataFrame, invitations: pd.DataFrame) -> pd.Series:
+    """Where Invitations tells: the direction of the latest invitation to that person."""
     latest = (
         invitations.dropna(subset=["person_id"])
-        .sort_values("sent_at", na_position="first")
+        .sort_values("sent_at", na_position="first", kind="stable")
         .drop_duplicates("person_id", keep="last")
         .set_index("person_id")["direction"]
     )
+    if latest.empty:
+        return pd.Series(pd.NA, index=connections.index, dtype="str")
     return connections["person_id"].map(latest).astype("str")
 
 
 def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.DataFrame:
-    """The event log of one export's tidy tables, sorted by time."""
+    """The event log of one export's tidy tables, in time order (undated events last)."""
     connections = tables["connections"].dropna(subset=["person_id"])
     invitations = tables["invitations"]
     endorsements = tables["endorsements"]
     recommendations = tables["recommendations"]
     parts = [
-        _frame(connections["connected_on"], connections["person_id"], "connection",
-               _connection_direction(connections, invitations)),
-        *_message_rows(tables["messages"]),
-        _frame(invitations["sent_at"], invitations["person_id"], "invitation",
-               invitations["direction"]),
-        _frame(endorsements["endorsed_at"], endorsements["person_id"], "endorsement",
-               endorsements["direction"].map(_GIVEN)),
-        _frame(recommendations["created_at"], recommendations["person_id"], "recommendation",
-               recommendations["direction"].map(_GIVEN)),
-    ]
+        _part("connection", connections["connected_on"], connections["person_id"],
+              _who_asked(connections, invitations)),
+        *_messages(tables["messages"]),
+        _part("invitation", invitations["sent_at"], invitations["person_id"],
+              invitations["direction"]),
+        _part("endorsement", endorsements["endorsed_at"], endorsements["person_id"],
+              endorsements["direction"].map(_GIVEN)),
+        _part("recommendation", recommendations["created_at"], recommendations["person_id"],
+              recommendations["direction"].map(_GIVEN)),
+    ]  # fmt: skip
     events = pd.concat(parts, ignore_index=True)
-    events["timestamp"] = events["timestamp"].astype("datetime64[us, UTC]")
-    events["is_group"] = events["is_group"].astype(bool)
     keep = events["person_id"].notna()
     if owner.person_id is not None:
-        keep &= events["person_id"] != owner.person_id
-    events = events[keep.fillna(False).astype(bool)]
+        keep &= (events["person_id"] != owner.person_id).fillna(True)
+    events = events[keep.to_numpy(dtype=bool)]
     events = events.sort_values("timestamp", kind="stable", na_position="last", ignore_index=True)
+    events = events.astype(
+        {
+            "timestamp": "datetime64[us, UTC]",
+            "person_id": "str",
+            "channel": "str",
+            "direction": "str",
+            "conversation_id": "str",
+            "is_group": bool,
+        }
+    )
     events["weight"] = pd.Series(1, index=events.index, dtype="int64")
-    for column in ("person_id", "channel", "direction", "conversation_id"):
-        events[column] = events[column].astype("str")
     return events[INTERACTION_COLUMNS]

@@ -29,9 +29,14 @@ _TABLES = tuple(dict.fromkeys(spec.table for spec in FILE_SPECS))
 _SPECS_BY_TABLE = {table: [s for s in FILE_SPECS if s.table == table] for table in _TABLES}
 #: the timestamp column of each table that says when something happened (for `as_of`)
 _WHEN = {
-    "connections": "connected_on", "messages": "sent_at", "invitations": "sent_at",
-    "endorsements": "endorsed_at", "recommendations": "created_at", "shares": "shared_at",
-    "comments": "commented_at", "reactions": "reacted_at",
+    "connections": "connected_on",
+    "messages": "sent_at",
+    "invitations": "sent_at",
+    "endorsements": "endorsed_at",
+    "recommendations": "created_at",
+    "shares": "shared_at",
+    "comments": "commented_at",
+    "reactions": "reacted_at",
 }
 
 
@@ -84,10 +89,20 @@ class Export:
     problems: pd.DataFrame
     files: pd.DataFrame
 
-    def __init__(self, *, source: Path, name: str, tables: dict[str, pd.DataFrame],
-                 owner: Owner, as_of: pd.Timestamp, people: pd.DataFrame,
-                 interactions: pd.DataFrame, problems: pd.DataFrame, files: pd.DataFrame,
-                 other: dict[str, pd.DataFrame]) -> None:
+    def __init__(
+        self,
+        *,
+        source: Path,
+        name: str,
+        tables: dict[str, pd.DataFrame],
+        owner: Owner,
+        as_of: pd.Timestamp,
+        people: pd.DataFrame,
+        interactions: pd.DataFrame,
+        problems: pd.DataFrame,
+        files: pd.DataFrame,
+        other: dict[str, pd.DataFrame],
+    ) -> None:
         self.source = source
         self.name = name
         for table, frame in tables.items():
@@ -124,8 +139,10 @@ class Export:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return f"<Export {self.name}: {len(self.connections)} connections, " \
-               f"{len(self.messages)} messages, owner {self.owner.person_id!r}>"
+        return (
+            f"<Export {self.name}: {len(self.connections)} connections, "
+            f"{len(self.messages)} messages, owner {self.owner.person_id!r}>"
+        )
 
 
 @dataclass
@@ -154,20 +171,43 @@ def _combine(table: str, reads: list[FileRead], problems: list[dict]) -> tuple[p
     frames = [r.frame for r in reads]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     kept = {r.path: len(r.frame) for r in reads}
-    dedupe = _SPECS_BY_TABLE[table][0].dedupe
-    if dedupe and len(frame):
-        subset = None if dedupe == ("*",) else [c for c in dedupe if c in frame]
-        repeated = frame.duplicated(subset=subset, keep="first").to_numpy()
+    spec = _SPECS_BY_TABLE[table][0]
+    if spec.dedupe and len(frame):
+        repeated = _repeated(frame, spec.dedupe, first_date=next(iter(spec.dates), None))
         if repeated.any():
             bounds = np.cumsum([0, *(len(f) for f in frames)])
             for i, read in enumerate(reads):
-                local = np.flatnonzero(repeated[bounds[i]:bounds[i + 1]])
+                local = np.flatnonzero(repeated[bounds[i] : bounds[i + 1]])
                 for line in read.line_of(local):
-                    problems.append({"file": read.path, "line": int(line), "column": pd.NA,
-                                     "value": pd.NA, "reason": "duplicate"})
+                    problems.append(
+                        {
+                            "file": read.path,
+                            "line": int(line),
+                            "column": pd.NA,
+                            "value": pd.NA,
+                            "reason": "duplicate",
+                        }
+                    )
                 kept[read.path] -= len(local)
             frame = frame[~repeated].reset_index(drop=True)
     return frame, kept
+
+
+def _repeated(frame: pd.DataFrame, key: tuple[str, ...], first_date: str | None) -> np.ndarray:
+    """Rows repeating an earlier row on `key` (``("*",)``: every column).
+
+    Rows are first compared on their date alone (one cheap integer column); only rows sharing
+    a date with another row are compared in full.
+    """
+    subset = list(frame.columns) if key == ("*",) else [c for c in key if c in frame]
+    subset = [c for c in subset if frame[c].dtype != object]  # lists are derived, never keys
+    candidates = np.ones(len(frame), dtype=bool)
+    if first_date in subset:
+        candidates = frame[first_date].duplicated(keep=False).to_numpy()
+    repeated = np.zeros(len(frame), dtype=bool)
+    if candidates.any():
+        repeated[candidates] = frame.loc[candidates, subset].duplicated(keep="first").to_numpy()
+    return repeated
 
 
 def _as_of(name: str, tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
@@ -189,42 +229,66 @@ def _lookup(keys: pd.Series, values: pd.Series, dtype: str) -> pd.Series:
     return keys.map(values).astype(dtype)
 
 
-def _people(tables: dict[str, pd.DataFrame], interactions: pd.DataFrame, owner: Owner) -> pd.DataFrame:
+def _people(
+    tables: dict[str, pd.DataFrame], interactions: pd.DataFrame, owner: Owner
+) -> pd.DataFrame:
     """One row per contact seen anywhere: the join of every source."""
     messages = tables["messages"]
     real = messages[~messages["is_sponsored"]]
-    participants = pd.concat([real["sender_id"], real["recipient_ids"].explode()], ignore_index=True)
-    ids = pd.concat([
-        tables["connections"]["person_id"], interactions["person_id"], participants,
-    ], ignore_index=True).dropna().astype("str")
+    participants = pd.concat(
+        [real["sender_id"], real["recipient_ids"].explode()], ignore_index=True
+    )
+    ids = (
+        pd.concat(
+            [
+                tables["connections"]["person_id"],
+                interactions["person_id"],
+                participants,
+            ],
+            ignore_index=True,
+        )
+        .dropna()
+        .astype("str")
+    )
     ids = pd.unique(ids[ids != owner.person_id]) if owner.person_id else pd.unique(ids)
     people = pd.DataFrame({"person_id": pd.Series(ids, dtype="str")})
 
-    connections = tables["connections"].dropna(subset=["person_id"]).sort_values(
-        "connected_on", na_position="last", kind="stable")
+    connections = (
+        tables["connections"]
+        .dropna(subset=["person_id"])
+        .sort_values("connected_on", na_position="last", kind="stable")
+    )
     first = connections.drop_duplicates("person_id").set_index("person_id")
     for column in ("name", "first_name", "last_name", "company", "position", "email"):
         people[column] = _lookup(people["person_id"], first[column], "str")
     people["profile_url"] = profile_urls(people["person_id"])
-    people["connected_on"] = _lookup(people["person_id"], first["connected_on"],
-                                     "datetime64[us, UTC]")
+    people["connected_on"] = _lookup(
+        people["person_id"], first["connected_on"], "datetime64[us, UTC]"
+    )
     people["is_connection"] = people["person_id"].isin(first.index)
 
-    seen_names = pd.concat([
-        pd.DataFrame({"person_id": messages["sender_id"], "name": messages["sender_name"]}),
-        tables["invitations"][["person_id", "name"]],
-        tables["endorsements"][["person_id", "name"]],
-        tables["recommendations"][["person_id", "name"]],
-    ], ignore_index=True).dropna()
+    seen_names = pd.concat(
+        [
+            pd.DataFrame({"person_id": messages["sender_id"], "name": messages["sender_name"]}),
+            tables["invitations"][["person_id", "name"]],
+            tables["endorsements"][["person_id", "name"]],
+            tables["recommendations"][["person_id", "name"]],
+        ],
+        ignore_index=True,
+    ).dropna()
     if len(seen_names):
         common = seen_names.groupby(["person_id", "name"]).size().reset_index(name="n")
-        common = common.sort_values(["n", "name"], ascending=[False, True]).drop_duplicates(
-            "person_id").set_index("person_id")["name"]
+        common = (
+            common.sort_values(["n", "name"], ascending=[False, True])
+            .drop_duplicates("person_id")
+            .set_index("person_id")["name"]
+        )
         people["name"] = people["name"].fillna(people["person_id"].map(common)).astype("str")
 
     counts = interactions.groupby(["person_id", "channel", "direction"]).size()
     labels = {
-        ("message", "outgoing"): "messages_sent", ("message", "incoming"): "messages_received",
+        ("message", "outgoing"): "messages_sent",
+        ("message", "incoming"): "messages_received",
         ("invitation", "outgoing"): "invitations_sent",
         ("invitation", "incoming"): "invitations_received",
         ("endorsement", "outgoing"): "endorsements_given",
@@ -244,8 +308,13 @@ def _people(tables: dict[str, pd.DataFrame], interactions: pd.DataFrame, owner: 
     return people
 
 
-def _assemble(source: Path, name: str, reads: list[FileRead], other_files: list[dict],
-              messages_extra: list[pd.DataFrame] | None = None) -> Export:
+def _assemble(
+    source: Path,
+    name: str,
+    reads: list[FileRead],
+    other_files: list[dict],
+    messages_extra: list[pd.DataFrame] | None = None,
+) -> Export:
     problems: list[dict] = []
     for read in reads:
         problems.extend(read.problems)
@@ -257,7 +326,8 @@ def _assemble(source: Path, name: str, reads: list[FileRead], other_files: list[
         else:
             if read.spec.table == "assistant_messages":
                 read.frame["source"] = pd.Series(
-                    Path(read.path).stem, index=read.frame.index, dtype="str")
+                    Path(read.path).stem, index=read.frame.index, dtype="str"
+                )
             by_table[read.spec.table].append(read)
     tables: dict[str, pd.DataFrame] = {}
     kept: dict[str, int] = {}
@@ -267,27 +337,55 @@ def _assemble(source: Path, name: str, reads: list[FileRead], other_files: list[
     if messages_extra:
         merged = pd.concat([tables["messages"], *messages_extra], ignore_index=True)
         key = ["conversation_id", "sent_at", "sender_name", "sender_url", "content"]
-        tables["messages"] = merged.drop_duplicates(subset=[c for c in key if c in merged],
-                                                    keep="first", ignore_index=True)
+        tables["messages"] = merged.drop_duplicates(
+            subset=[c for c in key if c in merged], keep="first", ignore_index=True
+        )
 
     tables, owner = resolve_tables(tables)
     interactions = build_interactions(tables, owner)
     people = _people(tables, interactions, owner)
 
     files = pd.DataFrame(
-        [{"path": r.path, "kind": r.spec.table if r.spec else "unknown", "rows_read": r.rows_read,
-          "rows_kept": kept.get(r.path, r.rows_kept), "format_version": r.format_version,
-          "encoding": r.encoding} for r in reads] + other_files,
+        [
+            {
+                "path": r.path,
+                "kind": r.spec.table if r.spec else "unknown",
+                "rows_read": r.rows_read,
+                "rows_kept": kept.get(r.path, r.rows_kept),
+                "format_version": r.format_version,
+                "encoding": r.encoding,
+            }
+            for r in reads
+        ]
+        + other_files,
         columns=FILE_COLUMNS,
     )
-    files = files.astype({"path": "str", "kind": "str", "rows_read": "int64",
-                          "rows_kept": "int64", "format_version": "str", "encoding": "str"})
+    files = files.astype(
+        {
+            "path": "str",
+            "kind": "str",
+            "rows_read": "int64",
+            "rows_kept": "int64",
+            "format_version": "str",
+            "encoding": "str",
+        }
+    )
     files = files.sort_values("path", ignore_index=True)
     problem_frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype(
-        {"file": "str", "line": "Int64", "column": "str", "value": "str", "reason": "str"})
-    return Export(source=source, name=name, tables=tables, owner=owner,
-                  as_of=_as_of(name, tables), people=people, interactions=interactions,
-                  problems=problem_frame, files=files, other=other)
+        {"file": "str", "line": "Int64", "column": "str", "value": "str", "reason": "str"}
+    )
+    return Export(
+        source=source,
+        name=name,
+        tables=tables,
+        owner=owner,
+        as_of=_as_of(name, tables),
+        people=people,
+        interactions=interactions,
+        problems=problem_frame,
+        files=files,
+        other=other,
+    )
 
 
 def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
@@ -296,8 +394,16 @@ def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
     with open_archive(path) as archive:
         for member in archive.members:
             if not member.path.lower().endswith(".csv"):
-                other_files.append({"path": member.path, "kind": "unknown", "rows_read": 0,
-                                    "rows_kept": 0, "format_version": pd.NA, "encoding": pd.NA})
+                other_files.append(
+                    {
+                        "path": member.path,
+                        "kind": "unknown",
+                        "rows_read": 0,
+                        "rows_kept": 0,
+                        "format_version": pd.NA,
+                        "encoding": pd.NA,
+                    }
+                )
                 continue
             spec = match_spec(member.path)
             reads.append(read_file(member.path, archive.read(member), spec))
@@ -366,12 +472,13 @@ def load_history(paths: Iterable[str | Path]) -> History:
     raw = [_read_all(p) for p in paths]
     snapshots = [_assemble(*parts) for parts in raw]
     older_messages = [
-        r.frame for _, _, reads, _ in raw[:-1] for r in reads
+        r.frame
+        for _, _, reads, _ in raw[:-1]
+        for r in reads
         if r.spec is not None and r.spec.table == "messages"
     ]
     latest = _assemble(*raw[-1], messages_extra=older_messages) if older_messages else snapshots[-1]
-    return History(snapshots=snapshots, latest=latest,
-                   removed_connections=_removed(snapshots))
+    return History(snapshots=snapshots, latest=latest, removed_connections=_removed(snapshots))
 
 
 def _removed(snapshots: Sequence[Export]) -> pd.DataFrame:

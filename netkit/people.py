@@ -13,12 +13,13 @@ then maps back with vectorized pandas.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 from urllib.parse import unquote
 
-import numpy as np
 import pandas as pd
+
+from ._distinct import map_distinct
 
 __all__ = [
     "UNKNOWN_NAMES",
@@ -45,14 +46,9 @@ class Owner(NamedTuple):
     person_id: str | None
 
 
-def _on_unique(values: pd.Series, function) -> pd.Series:  # noqa: ANN001
-    """Apply a Python function to each distinct non-missing value only, then map back."""
-    present = values.dropna()
-    if present.empty:
-        return pd.Series(pd.NA, index=values.index, dtype="str")
-    uniques = pd.unique(present)
-    mapping = {value: function(value) for value in uniques}
-    return values.map(mapping).astype("str")
+def _on_unique(values: pd.Series, function: Callable[[str], str | None]) -> pd.Series:
+    """Apply a Python function to each distinct non-missing value only, then spread back."""
+    return map_distinct(values, function, "str")
 
 
 def _slug_id(url: str) -> str | None:
@@ -102,104 +98,92 @@ def full_names(first: pd.Series, last: pd.Series) -> pd.Series:
 class NameIndex:
     """Normalized name -> the one URL-known person carrying it.
 
-    Built from every (name, id) pair the export shows; a name carried by two different people
+    Built from the (name, id) pairs the export shows; a name carried by two different people
     matches nobody (they keep ``name:`` ids rather than being merged by a guess).
+
+    Parameters
+    ----------
+    pairs
+        Frames with ``name`` and ``id`` columns (more columns are ignored).
     """
 
-    def __init__(self, pairs: Iterable[tuple[pd.Series, pd.Series]]) -> None:
-        frames = [
-            pd.DataFrame({"name": normalize_names(names).to_numpy(), "id": ids.to_numpy()})
-            for names, ids in pairs
-        ]
-        known = pd.concat(frames, ignore_index=True).dropna() if frames else pd.DataFrame()
+    def __init__(self, pairs: Iterable[pd.DataFrame]) -> None:
+        frames = [frame[["name", "id"]].astype("str") for frame in pairs]
+        known = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        self._index: dict[str, str] = {}
         if known.empty:
-            self._index: dict[str, str] = {}
             return
-        known = known.drop_duplicates()
+        known["name"] = normalize_names(known["name"])
+        known = known.dropna().drop_duplicates()
         counts = known.groupby("name")["id"].transform("size")
         unique = known[counts == 1]
         self._index = dict(zip(unique["name"], unique["id"], strict=True))
 
     def lookup(self, names: pd.Series) -> pd.Series:
         """The matching person id, or NA."""
-        return normalize_names(names).map(self._index).astype("str")
+        return map_distinct(names, lambda name: self._index.get(_normalize(name) or ""))
 
     def resolve(self, names: pd.Series) -> pd.Series:
         """The matching person id, else ``name:<normalized name>``; NA for unknown names."""
-        normalized = normalize_names(names)
-        matched = normalized.map(self._index)
-        return matched.fillna("name:" + normalized).astype("str")
+        return map_distinct(names, self._resolve_one)
+
+    def _resolve_one(self, name: str) -> str | None:
+        normalized = _normalize(name)
+        if normalized is None:
+            return None
+        return self._index.get(normalized, "name:" + normalized)
 
 
-def _most_common(values: pd.Series) -> str | None:
-    values = values.dropna()
-    if values.empty:
+def _top(counts: pd.Series) -> str | None:
+    """The most frequent value; ties break by the value, so row order never matters."""
+    counts = counts[counts.index.notna()] if len(counts) else counts
+    if counts.empty:
         return None
-    counts = values.value_counts(sort=False)
-    # Ties break by the value itself, so the answer does not depend on row order.
     top = counts[counts == counts.max()].index
     return str(sorted(top)[0])
 
 
 def find_owner(
-    profile: pd.DataFrame | None,
-    messages: pd.DataFrame | None,
-    invitations: pd.DataFrame | None,
+    profile_name: str | None,
+    named_ids: pd.DataFrame,
+    conversations: pd.DataFrame,
+    outgoing_invitations: pd.DataFrame,
 ) -> Owner:
     """Who the export belongs to.
 
-    The name comes from Profile.csv. The URL is the one that appears with that name in the
-    messages or invitations; without Profile.csv, the URL present in most conversations, else
-    the ``From`` of outgoing invitations. The id is URL-based whenever any URL is known.
+    The name comes from Profile.csv. The URL is the one seen most often with that name in the
+    messages or invitations; without Profile.csv (or when the name never shows with a URL), the
+    URL present in most conversations, else the ``From`` of outgoing invitations. The id is
+    URL-based whenever any URL is known.
 
-    `messages` and `invitations` carry the columns ``sender_name, sender_id, recipient_ids``
-    and ``from_name, inviter_id, to_name, invitee_id, direction`` here.
+    Parameters
+    ----------
+    profile_name
+        The owner's name from Profile.csv, if there is one.
+    named_ids
+        ``name, id, n``: how often each name was seen with each URL-based id.
+    conversations
+        ``conversation, id``: the distinct people taking part in each conversation.
+    outgoing_invitations
+        ``name, id`` of the sender of each outgoing invitation (id NA without URLs).
     """
-    name = None
-    if profile is not None and len(profile):
-        name = full_names(profile["first_name"], profile["last_name"]).iloc[0]
-        name = None if pd.isna(name) else name
-    pairs: list[pd.DataFrame] = []
-    if messages is not None and len(messages):
-        pairs.append(pd.DataFrame({"name": messages["sender_name"], "id": messages["sender_id"]}))
-    if invitations is not None and len(invitations):
-        pairs.append(pd.DataFrame({"name": invitations["from_name"], "id": invitations["inviter_id"]}))
-        pairs.append(pd.DataFrame({"name": invitations["to_name"], "id": invitations["invitee_id"]}))
-    seen = pd.concat(pairs, ignore_index=True) if pairs else pd.DataFrame({"name": [], "id": []})
-    seen = seen.astype("str")
-
+    name = profile_name
     owner_id: str | None = None
-    if name is not None and len(seen):
-        same_name = normalize_names(seen["name"]) == _normalize(name)
-        owner_id = _most_common(seen.loc[same_name.fillna(False).astype(bool), "id"])
-    if owner_id is None and messages is not None and len(messages):
-        owner_id = _most_conversations(messages)
-    if owner_id is None and invitations is not None and len(invitations):
-        outgoing = invitations[invitations["direction"] == "outgoing"]
-        owner_id = _most_common(outgoing["inviter_id"])
+    if name is not None and len(named_ids):
+        same = (normalize_names(named_ids["name"]) == _normalize(name)).fillna(False)
+        owner_id = _top(named_ids[same.astype(bool)].groupby("id")["n"].sum())
+    if owner_id is None and len(conversations):
+        owner_id = _top(conversations["id"].value_counts())
+    if owner_id is None and len(outgoing_invitations):
+        owner_id = _top(outgoing_invitations["id"].value_counts())
         if owner_id is None and name is None:
-            name = _most_common(outgoing["from_name"])
-    if name is None and owner_id is not None and len(seen):
-        name = _most_common(seen.loc[(seen["id"] == owner_id).fillna(False).astype(bool), "name"])
+            name = _top(outgoing_invitations["name"].value_counts())
+    if name is None and owner_id is not None and len(named_ids):
+        mine = named_ids[(named_ids["id"] == owner_id).fillna(False).astype(bool)]
+        name = _top(mine.groupby("name")["n"].sum())
     if owner_id is None and name is not None:
         owner_id = "name:" + str(_normalize(name))
     url = None
     if owner_id is not None and not owner_id.startswith("name:"):
         url = "https://www.linkedin.com/in/" + owner_id
     return Owner(name=name, profile_url=url, person_id=owner_id)
-
-
-def _most_conversations(messages: pd.DataFrame) -> str | None:
-    """The person id present in the most conversations (as sender or recipient)."""
-    conversation = messages["conversation_id"]
-    if conversation.isna().all():
-        conversation = pd.Series(np.arange(len(messages)), index=messages.index).astype("str")
-    senders = pd.DataFrame({"conversation": conversation, "id": messages["sender_id"]})
-    recipients = pd.DataFrame({"conversation": conversation, "id": messages["recipient_ids"]})
-    recipients = recipients.explode("id")
-    both = pd.concat([senders, recipients], ignore_index=True).dropna().drop_duplicates()
-    if both.empty:
-        return None
-    counts = both["id"].value_counts()
-    top = counts[counts == counts.max()].index
-    return str(sorted(top)[0])

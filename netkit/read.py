@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from ._distinct import map_distinct
 from .errors import FileUnreadableError, MissingColumnError
 from .formats import DATE_FORMATS, FileSpec, header_key
 
@@ -73,6 +75,8 @@ def _decode(data: bytes, path: str) -> tuple[bytes, str]:
         head = data[:200]
         if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
             return _transcode(data, "utf-16-le", path), "utf-16"
+        if b"\x00" in data[:4096]:
+            raise FileUnreadableError(f"{path}: holds binary data, not CSV text.")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -102,7 +106,10 @@ class _Header:
 
 
 def _split_line(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return line.split(delimiter)
 
 
 def _find_header(data: bytes, path: str, spec: FileSpec | None) -> _Header | None:
@@ -202,9 +209,9 @@ def _record_lines(body: bytes, first_line: int) -> Callable[[np.ndarray], np.nda
     return line_of
 
 
-def _parse_careful(text: str, header: _Header, path: str, problems: list[dict]) -> tuple[
-    list[list[str | None]], np.ndarray
-]:
+def _parse_careful(
+    text: str, header: _Header, path: str, problems: list[dict]
+) -> tuple[list[list[str | None]], np.ndarray]:
     """Python's csv reader, record by record: slow, exact about lines, forgiving about shape."""
     width = len(header.fields)
     rows: list[list[str | None]] = []
@@ -219,14 +226,26 @@ def _parse_careful(text: str, header: _Header, path: str, problems: list[dict]) 
             if len(fields) > width and not any(fields[width:]):
                 fields = fields[:width]  # Excel pads rows with empty trailing fields
             if len(fields) > width:
-                problems.append(_problem(path, start, pd.NA, ",".join(fields)[:200],
-                                         f"record has {len(fields)} fields, the header {width}"))
+                problems.append(
+                    _problem(
+                        path,
+                        start,
+                        pd.NA,
+                        ",".join(fields)[:200],
+                        f"record has {len(fields)} fields, the header {width}",
+                    )
+                )
                 continue
             if len(fields) < width:
-                problems.append(_problem(
-                    path, start, header.fields[len(fields)], pd.NA,
-                    f"record has {len(fields)} of {width} fields; the missing ones are left empty",
-                ))
+                problems.append(
+                    _problem(
+                        path,
+                        start,
+                        header.fields[len(fields)],
+                        pd.NA,
+                        f"record has {len(fields)} of {width} fields; the rest are left empty",
+                    )
+                )
                 fields = fields + [""] * (width - len(fields))
             rows.append([f if f != "" else None for f in fields])
             lines.append(start)
@@ -238,12 +257,17 @@ def _parse_careful(text: str, header: _Header, path: str, problems: list[dict]) 
 def _rows_to_table(rows: list[list[str | None]], width: int) -> pa.Table:
     names = [f"f{i}" for i in range(width)]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-    return pa.table({name: pa.array(list(col), type=pa.string()) for name, col in zip(names, columns, strict=True)})
+    return pa.table(
+        {
+            name: pa.array(list(col), type=pa.string())
+            for name, col in zip(names, columns, strict=True)
+        }
+    )
 
 
-def _repair_comments(text: str, header: _Header, path: str, problems: list[dict]) -> tuple[
-    list[list[str | None]], np.ndarray
-]:
+def _repair_comments(
+    text: str, header: _Header, path: str, problems: list[dict]
+) -> tuple[list[list[str | None]], np.ndarray]:
     """Comments.csv: a multi-line comment without a comma is written unquoted, so its later
     lines look like rows of their own. A record starts at a line that begins with a date; any
     other line continues the previous record's message. 2026 files escape quotes as ``\\"``."""
@@ -254,11 +278,18 @@ def _repair_comments(text: str, header: _Header, path: str, problems: list[dict]
     lines: list[int] = []
     leading = [i for i in range(starts[0] if starts else len(physical)) if physical[i].strip()]
     for i in leading:
-        problems.append(_problem(path, header.line + 1 + i, pd.NA, physical[i][:200],
-                                 "line before the first dated comment: not a record"))
+        problems.append(
+            _problem(
+                path,
+                header.line + 1 + i,
+                pd.NA,
+                physical[i][:200],
+                "line before the first dated comment: not a record",
+            )
+        )
     bounds = [*starts, len(physical)]
     width = len(header.fields)
-    for first, stop in zip(bounds, bounds[1:], strict=False):
+    for first, stop in itertools.pairwise(bounds):
         chunk = "\n".join(physical[first:stop]).rstrip("\r\n")
         reader = csv.reader(
             io.StringIO(chunk, newline=""),
@@ -316,19 +347,22 @@ def parse_dates(values: pd.Series, preferred: tuple[str, ...] = ()) -> pd.Series
     for fmt in dict.fromkeys((*preferred, *DATE_FORMATS)):
         if not pc.any(todo).as_py():
             break
-        parsed = pc.strptime(pc.utf8_trim_whitespace(text), format=fmt, unit="us",
-                             error_is_null=True)
+        parsed = pc.strptime(
+            pc.utf8_trim_whitespace(text), format=fmt, unit="us", error_is_null=True
+        )
         result = pc.coalesce(result, parsed)
         todo = pc.and_(pc.is_valid(text), pc.is_null(result))
     stamps = result.cast(pa.timestamp("us", tz="UTC"))
     return pd.Series(pd.array(stamps.to_pandas(), dtype="datetime64[us, UTC]"), index=values.index)
 
 
+_FLAGS = {"yes": True, "true": True, "y": True, "1": True,
+          "no": False, "false": False, "n": False, "0": False}  # fmt: skip
+
+
 def _to_flag(values: pd.Series) -> pd.Series:
-    lowered = values.str.strip().str.lower()
-    truth = lowered.map({"yes": True, "true": True, "y": True, "1": True,
-                         "no": False, "false": False, "n": False, "0": False})
-    return truth.astype("boolean")
+    """Yes/No text -> nullable booleans (anything else is unknown)."""
+    return map_distinct(values, lambda v: _FLAGS.get(v.strip().lower()), "boolean")
 
 
 # -- one file ---------------------------------------------------------------------------------
@@ -341,7 +375,9 @@ def _tidy_names(fields: list[str], spec: FileSpec | None) -> list[str]:
         if spec is not None and key in spec.columns:
             name = spec.columns[key]
         else:
-            name = re.sub(r"[^0-9a-z]+", "_", header.strip().lower()).strip("_") or f"column_{i + 1}"
+            name = (
+                re.sub(r"[^0-9a-z]+", "_", header.strip().lower()).strip("_") or f"column_{i + 1}"
+            )
         while name in names:
             name += "_"
         names.append(name)
@@ -413,14 +449,19 @@ def _lines_from(lines: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
     return lambda rows: lines[np.asarray(rows, dtype=np.int64)]
 
 
-def _compose(line_of: Callable[[np.ndarray], np.ndarray], keep: np.ndarray) -> Callable[
-    [np.ndarray], np.ndarray
-]:
+def _compose(
+    line_of: Callable[[np.ndarray], np.ndarray], keep: np.ndarray
+) -> Callable[[np.ndarray], np.ndarray]:
     return lambda rows: line_of(keep[np.asarray(rows, dtype=np.int64)])
 
 
-def _finish(frame: pd.DataFrame, spec: FileSpec, path: str, problems: list[dict],
-            line_of: Callable[[np.ndarray], np.ndarray]) -> pd.DataFrame:
+def _finish(
+    frame: pd.DataFrame,
+    spec: FileSpec,
+    path: str,
+    problems: list[dict],
+    line_of: Callable[[np.ndarray], np.ndarray],
+) -> pd.DataFrame:
     """Give the frame its tidy columns and types: strip, split ranges, dates, flags, constants."""
     for column in spec.tidy_columns:
         if column not in frame and column not in spec.constants and column not in spec.legacy:
@@ -435,8 +476,12 @@ def _finish(frame: pd.DataFrame, spec: FileSpec, path: str, problems: list[dict]
     for column, (start, end) in spec.ranges.items():
         if column in frame and frame[column].dtype == "str":
             parts = frame[column].str.split(" - ", n=1, expand=True, regex=False)
-            frame[start] = parts[0] if 0 in parts else pd.Series(pd.NA, index=frame.index, dtype="str")
-            frame[end] = parts[1] if 1 in parts else pd.Series(pd.NA, index=frame.index, dtype="str")
+            frame[start] = (
+                parts[0] if 0 in parts else pd.Series(pd.NA, index=frame.index, dtype="str")
+            )
+            frame[end] = (
+                parts[1] if 1 in parts else pd.Series(pd.NA, index=frame.index, dtype="str")
+            )
             frame = frame.drop(columns=column)
     for column, preferred in spec.dates.items():
         if column not in frame or frame[column].dtype != "str":
@@ -446,10 +491,15 @@ def _finish(frame: pd.DataFrame, spec: FileSpec, path: str, problems: list[dict]
         failed = np.flatnonzero((parsed.isna() & raw.notna()).to_numpy())
         if len(failed):
             for row, line in zip(failed, line_of(failed), strict=True):
-                problems.append(_problem(
-                    path, int(line), column, raw.iloc[row],
-                    "not a date in any known format (e.g. 08 Nov 2023, 2025-11-08 14:22:10 UTC)",
-                ))
+                problems.append(
+                    _problem(
+                        path,
+                        int(line),
+                        column,
+                        raw.iloc[row],
+                        "not a date in any known format (such as 08 Nov 2023)",
+                    )
+                )
         frame[column] = parsed
     for column in spec.flags:
         if column in frame and frame[column].dtype == "str":

@@ -1,146 +1,251 @@
-"""Resolve: the read tables become the tidy tables users see.
+"""Resolve: the tables as read become the tidy tables users see.
 
-Each function here takes the frame the reader produced for one table (tidy column names, typed
-values) and adds what needs the whole export: person ids, the owner, directions, flags. The
-order is fixed by what depends on what: URL ids first, then the owner, then the name index, then
-every table's people.
+Each table arrives with tidy column names and typed values (`netkit.read`); this stage adds what
+needs the whole export: person ids, the owner, directions and flags. The order is fixed by what
+depends on what: ids from URLs first, then the owner, then the name index built from every
+(name, URL) pair, then the people of every table.
+
+Messages scale to a million rows, so everything about their people is worked out once per
+distinct sender or recipient text and spread back with integer codes (`netkit._distinct`).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from .people import NameIndex, Owner, find_owner, full_names, normalize_names, person_ids
+from ._distinct import count_pairs, factorize, spread
+from .people import (
+    NameIndex,
+    Owner,
+    find_owner,
+    full_names,
+    normalize_names,
+    person_ids,
+)
 
 __all__ = ["resolve_tables"]
 
-_MESSAGE_COLUMNS = [
-    "conversation_id", "conversation_title", "sent_at", "direction", "sender_id", "sender_name",
-    "sender_url", "recipient_ids", "recipient_names", "recipient_urls", "subject", "content",
-    "folder", "is_draft", "is_conversation_draft", "is_sponsored", "is_group", "attachments",
+MESSAGE_COLUMNS = [
+    "conversation_id",
+    "conversation_title",
+    "sent_at",
+    "direction",
+    "sender_id",
+    "sender_name",
+    "sender_url",
+    "recipient_ids",
+    "recipient_names",
+    "recipient_urls",
+    "subject",
+    "content",
+    "folder",
+    "is_draft",
+    "is_conversation_draft",
+    "is_sponsored",
+    "is_group",
+    "attachments",
 ]
 _SPONSORED_TITLE = "sponsored conversation"
+_DIRECTIONS = {
+    "outgoing": "outgoing",
+    "sent": "outgoing",
+    "incoming": "incoming",
+    "received": "incoming",
+}
 
 
-def _str(values: object, index: pd.Index) -> pd.Series:
-    return pd.Series(values, index=index, dtype="str")
+def _na(index: pd.Index, dtype: str = "str") -> pd.Series:
+    return pd.Series(pd.NA if dtype == "str" else pd.NaT, index=index, dtype=dtype)
 
 
-def _bool(values: pd.Series) -> pd.Series:
+def _flag(values: pd.Series) -> pd.Series:
     return values.fillna(False).astype(bool)
 
 
-def _split_ids(urls: pd.Series) -> pd.Series:
-    """Comma-joined profile URLs -> a list of person ids per row (computed per distinct text)."""
-    present = urls.dropna()
-    mapping: dict[str, list[str]] = {}
-    if not present.empty:
-        uniques = pd.Series(pd.unique(present), dtype="str")
-        parts = uniques.str.split(",").explode()
-        ids = person_ids(parts.str.strip())
-        grouped = ids.groupby(level=0).agg(lambda s: [v for v in s if isinstance(v, str)])
-        mapping = dict(zip(uniques, grouped.reindex(range(len(uniques))), strict=True))
-    empty: list[str] = []
-    mapped = urls.map(mapping)
-    return mapped.where(mapped.notna(), pd.Series([empty] * len(urls), index=urls.index))
+class _Recipients:
+    """Who each message went to, worked out once per distinct recipient text.
+
+    Rows with ``RECIPIENT PROFILE URLS`` are keyed by that text and split on commas (URLs never
+    hold one); rows of old eras, which only name recipients, are keyed by the ``TO`` text and
+    resolved once the name index exists.
+    """
+
+    def __init__(self, messages: pd.DataFrame) -> None:
+        url_codes, url_texts = factorize(messages["recipient_urls"])
+        no_url = pd.Series(url_codes < 0, index=messages.index)
+        name_codes, self.name_texts = factorize(messages["recipient_names"].where(no_url))
+        self.n_url = len(url_texts)
+        self.codes = np.where(
+            url_codes >= 0, url_codes, np.where(name_codes >= 0, name_codes + self.n_url, -1)
+        )
+        self.lists: list[list[str]] = _split_url_lists(url_texts) + [[] for _ in self.name_texts]
+
+    def resolve_names(self, names: NameIndex) -> None:
+        if len(self.name_texts):
+            self.lists[self.n_url :] = _ids_from_names(self.name_texts, names)
+
+    def ids(self, index: pd.Index) -> pd.Series:
+        """One list of person ids per message (shared per distinct recipient text)."""
+        empty: list[str] = []
+        codes = np.where(self.codes >= 0, self.codes, len(self.lists))
+        array = np.empty(len(self.lists) + 1, dtype=object)
+        for i, ids in enumerate(self.lists):
+            array[i] = ids
+        array[len(self.lists)] = empty
+        return pd.Series(array[codes], index=index, dtype=object)
+
+    def count(self) -> np.ndarray:
+        counts = np.array([len(ids) for ids in self.lists] + [0], dtype=np.int64)
+        return counts[np.where(self.codes >= 0, self.codes, len(self.lists))]
+
+    def includes(self, person_id: str | None) -> np.ndarray:
+        if person_id is None:
+            return np.zeros(len(self.codes), dtype=bool)
+        hits = np.array([person_id in ids for ids in self.lists] + [False], dtype=bool)
+        return hits[np.where(self.codes >= 0, self.codes, len(self.lists))]
+
+    def single(self, index: pd.Index) -> pd.Series:
+        """The recipient's id where a message went to exactly one URL-known person, else NA."""
+        firsts = [ids[0] if len(ids) == 1 else None for ids in self.lists[: self.n_url]]
+        firsts += [None] * (len(self.lists) - self.n_url)
+        return spread(firsts, self.codes, index)
+
+    def by_conversation(self, conversations: np.ndarray) -> pd.DataFrame:
+        """The distinct (conversation code, person id) pairs among recipients."""
+        ok = (self.codes >= 0) & (conversations >= 0)
+        width = len(self.lists) + 1
+        combined = np.unique(conversations[ok] * width + self.codes[ok])
+        texts = combined % width
+        lengths = np.array([len(ids) for ids in self.lists], dtype=np.int64)[texts]
+        flat = [pid for t in texts for pid in self.lists[t]]
+        return pd.DataFrame(
+            {
+                "conversation": np.repeat(combined // width, lengths),
+                "id": pd.Series(flat, dtype="str"),
+            }
+        )
 
 
-def _message_ids(messages: pd.DataFrame) -> pd.DataFrame:
-    """URL-based sender and recipient ids (names come later, once the index exists)."""
-    out = messages.copy()
-    out["sender_id"] = person_ids(out["sender_url"]) if "sender_url" in out else _str(pd.NA, out.index)
-    out["recipient_ids"] = _split_ids(out["recipient_urls"]) if "recipient_urls" in out else (
-        pd.Series([[] for _ in range(len(out))], index=out.index, dtype=object)
-    )
+def _split_url_lists(texts: pd.Index) -> list[list[str]]:
+    """Comma-joined profile URLs -> the person ids they name, for each distinct text."""
+    parts = pd.Series([url for text in texts for url in text.split(",")], dtype="str")
+    ids = iter(person_ids(parts.str.strip()).tolist())
+    lists = []
+    for text in texts:
+        found = (next(ids) for _ in range(text.count(",") + 1))
+        lists.append([pid for pid in found if isinstance(pid, str)])
+    return lists
+
+
+def _ids_from_names(texts: pd.Index, names: NameIndex) -> list[list[str]]:
+    """Old eras: the whole ``TO`` text is one person, unless every comma-separated part is a
+    known person (names themselves hold commas: ``Jane Doe, MBA``)."""
+    texts = pd.Series(texts, dtype="str")
+    whole = names.resolve(texts)
+    parts = texts.str.split(",").explode().str.strip()
+    matched = names.lookup(parts)
+    several = parts.groupby(level=0).size() > 1
+    all_known = matched.notna().groupby(level=0).all() & several
+    listed = matched.groupby(level=0).agg(list)
+    out: list[list[str]] = []
+    for i in range(len(texts)):
+        if all_known.iloc[i]:
+            out.append(list(listed.iloc[i]))
+        else:
+            out.append([] if pd.isna(whole.iloc[i]) else [whole.iloc[i]])
     return out
+
+
+class _MessagePeople:
+    """The people of a messages table, before and after the owner is known."""
+
+    def __init__(self, messages: pd.DataFrame) -> None:
+        self.frame = messages
+        self.sender_url_id = person_ids(messages["sender_url"])
+        self.recipients = _Recipients(messages)
+        self.conversation_codes, _ = factorize(messages["conversation_id"])
+        if (self.conversation_codes < 0).all():  # old eras: no conversation ids, rows stand alone
+            self.conversation_codes = np.arange(len(messages), dtype=np.int64)
+
+    def named_ids(self) -> list[pd.DataFrame]:
+        """(name, URL id, count) evidence: senders, and sole recipients."""
+        index = self.frame.index
+        return [
+            count_pairs(self.frame["sender_name"], self.sender_url_id, ("name", "id")),
+            count_pairs(
+                self.frame["recipient_names"], self.recipients.single(index), ("name", "id")
+            ),
+        ]
+
+    def conversations(self) -> pd.DataFrame:
+        """The distinct (conversation, id) pairs, senders and recipients."""
+        codes = pd.Series(self.conversation_codes, index=self.frame.index).where(
+            self.conversation_codes >= 0
+        )
+        senders = count_pairs(codes, self.sender_url_id, ("conversation", "id"))
+        both = pd.concat(
+            [
+                senders[["conversation", "id"]],
+                self.recipients.by_conversation(self.conversation_codes),
+            ],
+            ignore_index=True,
+        )
+        return both.drop_duplicates(ignore_index=True)
+
+    def resolve(self, owner: Owner, names: NameIndex) -> pd.DataFrame:
+        out = self.frame.copy()
+        title = out["conversation_title"].str.strip().str.lower()
+        content = out["content"].fillna("")
+        sponsored = _flag(title == _SPONSORED_TITLE) | content.str.contains(
+            "spinmail-quill-editor", regex=False
+        )
+        out["is_sponsored"] = sponsored
+        out["is_draft"] = _flag(out["is_draft"])
+        out["is_conversation_draft"] = _flag(out["is_conversation_draft"])
+
+        nobody = normalize_names(out["sender_name"]).isna() | sponsored
+        sender_id = self.sender_url_id.fillna(names.resolve(out["sender_name"]))
+        out["sender_id"] = sender_id.where(~nobody).astype("str")
+        self.recipients.resolve_names(names)
+        out["recipient_ids"] = self.recipients.ids(out.index)
+
+        owner_sent = _flag(out["sender_id"] == owner.person_id) if owner.person_id else False
+        to_owner = pd.Series(self.recipients.includes(owner.person_id), index=out.index)
+        derived = _na(out.index)
+        derived = derived.mask(out["sender_name"].isna() & to_owner, "incoming")
+        derived = derived.mask(
+            out["sender_id"].notna() | (nobody & out["sender_name"].notna()), "incoming"
+        )
+        derived = derived.mask(owner_sent | out["is_draft"], "outgoing")
+        if "direction_raw" in out:
+            stated = out["direction_raw"].str.strip().str.lower().map(_DIRECTIONS).astype("str")
+            derived = stated.fillna(derived)
+        out["direction"] = derived.astype("str")
+
+        to_several = pd.Series(self.recipients.count() >= 2, index=out.index)
+        in_group = to_several.groupby(self.conversation_codes).transform("max")
+        out["is_group"] = (to_several | in_group).astype(bool)
+        for column in MESSAGE_COLUMNS:
+            if column not in out:
+                out[column] = _na(out.index)
+        rest = [c for c in out.columns if c not in MESSAGE_COLUMNS and c != "direction_raw"]
+        return out[MESSAGE_COLUMNS + rest]
 
 
 def _invitation_ids(invitations: pd.DataFrame) -> pd.DataFrame:
     out = invitations.copy()
-    raw = out["direction_raw"].str.strip().str.lower()
-    out["direction"] = raw.map({"outgoing": "outgoing", "incoming": "incoming"}).astype("str")
+    stated = out["direction_raw"].str.strip().str.lower().map(_DIRECTIONS)
+    out["direction"] = stated.astype("str")
     for role in ("inviter", "invitee"):
         column = f"{role}_url"
-        out[f"{role}_id"] = person_ids(out[column]) if column in out else _str(pd.NA, out.index)
+        out[f"{role}_id"] = person_ids(out[column]) if column in out else _na(out.index)
     return out
-
-
-def _resolve_message_people(
-    messages: pd.DataFrame, owner: Owner, names: NameIndex
-) -> pd.DataFrame:
-    out = messages
-    title = out["conversation_title"].str.strip().str.lower()
-    content = out["content"].fillna("")
-    out["is_sponsored"] = _bool(title == _SPONSORED_TITLE) | content.str.contains(
-        "spinmail-quill-editor", regex=False
-    )
-    out["is_draft"] = _bool(out["is_draft"])
-    out["is_conversation_draft"] = _bool(out["is_conversation_draft"])
-
-    sender_name = normalize_names(out["sender_name"])
-    nobody = sender_name.isna() | out["is_sponsored"]
-    by_name = names.resolve(out["sender_name"])
-    out["sender_id"] = out["sender_id"].fillna(by_name).where(~nobody).astype("str")
-
-    # Old eras name recipients without URLs: the whole TO is one person unless every
-    # comma-separated part is a known person (names themselves hold commas: "Jane Doe, MBA").
-    no_urls = out["recipient_urls"].isna() & out["recipient_names"].notna()
-    if no_urls.any():
-        out.loc[no_urls, "recipient_ids"] = _ids_from_names(out.loc[no_urls, "recipient_names"], names)
-
-    owner_id = owner.person_id
-    n_recipients = out["recipient_ids"].str.len().fillna(0).astype("int64")
-    owner_is_sender = _bool(out["sender_id"] == owner_id) if owner_id else _bool(
-        sender_name == (normalize_names(pd.Series([owner.name], dtype="str")).iloc[0])
-    )
-    owner_is_recipient = (
-        out["recipient_ids"].explode().eq(owner_id).groupby(level=0).any().reindex(out.index)
-        if owner_id and len(out) else pd.Series(False, index=out.index)
-    )
-    raw = (
-        out["direction_raw"].str.strip().str.lower().map(
-            {"outgoing": "outgoing", "sent": "outgoing", "incoming": "incoming",
-             "received": "incoming", "inbox": "incoming"}
-        )
-        if "direction_raw" in out
-        else _str(pd.NA, out.index)
-    )
-    derived = pd.Series(pd.NA, index=out.index, dtype="str")
-    derived = derived.mask(out["sender_name"].isna() & owner_is_recipient.astype(bool), "incoming")
-    derived = derived.mask(out["sender_id"].notna() | nobody & out["sender_name"].notna(), "incoming")
-    derived = derived.mask(owner_is_sender | out["is_draft"], "outgoing")
-    out["direction"] = raw.fillna(derived).astype("str")
-
-    conversation = out["conversation_id"]
-    group_rows = n_recipients >= 2
-    in_group = group_rows.groupby(conversation.fillna("")).transform("max")
-    out["is_group"] = (group_rows | (in_group & conversation.notna())).astype(bool)
-    for column in _MESSAGE_COLUMNS:
-        if column not in out:
-            out[column] = _str(pd.NA, out.index)
-    return out[_MESSAGE_COLUMNS + [c for c in out.columns if c not in _MESSAGE_COLUMNS
-                                   and c != "direction_raw"]]
-
-
-def _ids_from_names(to_names: pd.Series, names: NameIndex) -> pd.Series:
-    uniques = pd.Series(pd.unique(to_names), dtype="str")
-    whole = names.resolve(uniques)
-    parts = uniques.str.split(",").explode().str.strip()
-    matched = names.lookup(parts)
-    all_known = matched.notna().groupby(level=0).all() & (parts.groupby(level=0).size() > 1)
-    listed = matched.groupby(level=0).agg(list)
-    mapping = {}
-    for i, text in enumerate(uniques):
-        if all_known.iloc[i]:
-            mapping[text] = list(listed.iloc[i])
-        else:
-            mapping[text] = [] if pd.isna(whole.iloc[i]) else [whole.iloc[i]]
-    return to_names.map(mapping)
 
 
 def _resolve_invitations(invitations: pd.DataFrame, names: NameIndex) -> pd.DataFrame:
     out = invitations
-    outgoing = _bool(out["direction"] == "outgoing")
+    outgoing = _flag(out["direction"] == "outgoing")
     out["name"] = out["to_name"].where(outgoing, out["from_name"]).astype("str")
     url_id = out["invitee_id"].where(outgoing, out["inviter_id"]).astype("str")
     url = out["invitee_url"].where(outgoing, out["inviter_url"]) if "invitee_url" in out else url_id
@@ -149,18 +254,20 @@ def _resolve_invitations(invitations: pd.DataFrame, names: NameIndex) -> pd.Data
     note = out["message"].str.strip()
     out["message"] = note.where(note != "").astype("str")
     out["has_note"] = out["message"].notna()
-    first = ["sent_at", "direction", "person_id", "name", "profile_url", "message", "has_note",
-             "from_name", "to_name"]
-    rest = [c for c in out.columns if c not in first and c not in
-            ("direction_raw", "inviter_id", "invitee_id")]
-    return out[first + rest]
+    first = [
+        "sent_at", "direction", "person_id", "name", "profile_url", "message", "has_note",
+        "from_name", "to_name",
+    ]  # fmt: skip
+    dropped = ("direction_raw", "inviter_id", "invitee_id")
+    return out[first + [c for c in out.columns if c not in first and c not in dropped]]
 
 
 def _resolve_named(frame: pd.DataFrame, names: NameIndex, *, first: list[str]) -> pd.DataFrame:
-    """Tables keyed by first/last name, with or without a URL (endorsements, recommendations)."""
+    """Tables keyed by first and last name, with or without a URL (endorsements,
+    recommendations)."""
     out = frame.copy()
     out["name"] = full_names(out["first_name"], out["last_name"])
-    url_id = person_ids(out["profile_url"]) if "profile_url" in out else _str(pd.NA, out.index)
+    url_id = person_ids(out["profile_url"]) if "profile_url" in out else _na(out.index)
     out["person_id"] = url_id.fillna(names.resolve(out["name"])).astype("str")
     return out[first + [c for c in out.columns if c not in first]]
 
@@ -168,8 +275,8 @@ def _resolve_named(frame: pd.DataFrame, names: NameIndex, *, first: list[str]) -
 def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], Owner]:
     """Add person ids, directions and flags to the tables read from one export.
 
-    Returns the tidy tables and the owner. The owner's id is never the `person_id` of a row:
-    they are the other side of every row.
+    Returns the tidy tables and the owner. The owner's id is never a row's `person_id`: the
+    owner is the other side of every row.
     """
     out = dict(tables)
     connections = out["connections"].copy()
@@ -177,46 +284,58 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
     connections["person_id"] = person_ids(connections["profile_url"])
     connections["is_hidden"] = connections["name"].isna() & connections["profile_url"].isna()
 
-    messages = _message_ids(out["messages"])
-    assistant = _message_ids(out["assistant_messages"])
+    messages = _MessagePeople(out["messages"])
     invitations = _invitation_ids(out["invitations"])
-    owner = find_owner(out["profile"], messages, invitations)
-
     endorsements = out["endorsements"].copy()
-    endorsements["url_id"] = person_ids(endorsements["profile_url"])
-    pairs = [
-        (connections["name"], connections["person_id"]),
-        (messages["sender_name"], messages["sender_id"]),
-        (invitations["from_name"], invitations["inviter_id"]),
-        (invitations["to_name"], invitations["invitee_id"]),
-        (full_names(endorsements["first_name"], endorsements["last_name"]), endorsements["url_id"]),
+    endorsement_names = full_names(endorsements["first_name"], endorsements["last_name"])
+    named_ids = [
+        count_pairs(connections["name"], connections["person_id"], ("name", "id")),
+        *messages.named_ids(),
+        count_pairs(invitations["from_name"], invitations["inviter_id"], ("name", "id")),
+        count_pairs(invitations["to_name"], invitations["invitee_id"], ("name", "id")),
+        count_pairs(endorsement_names, person_ids(endorsements["profile_url"]), ("name", "id")),
     ]
-    single = messages["recipient_ids"].str.len() == 1
-    pairs.append((messages.loc[single, "recipient_names"],
-                  messages.loc[single, "recipient_ids"].str[0].astype("str")))
+    profile = out["profile"]
+    profile_name = None
+    if len(profile):
+        first_name = full_names(profile["first_name"], profile["last_name"]).iloc[0]
+        profile_name = None if pd.isna(first_name) else str(first_name)
+    outgoing = invitations[_flag(invitations["direction"] == "outgoing")]
+    owner = find_owner(
+        profile_name,
+        pd.concat(named_ids[1:5], ignore_index=True),  # never a connection of their own
+        messages.conversations(),
+        pd.DataFrame({"name": outgoing["from_name"], "id": outgoing["inviter_id"]}),
+    )
     if owner.person_id and owner.name:
-        pairs.append((pd.Series([owner.name], dtype="str"), pd.Series([owner.person_id], dtype="str")))
-    names = NameIndex(pairs)
+        named_ids.append(pd.DataFrame({"name": [owner.name], "id": [owner.person_id]}))
+    names = NameIndex(named_ids)
 
-    by_name = names.resolve(connections["name"])
-    connections["person_id"] = connections["person_id"].fillna(by_name).astype("str")
-    first = ["person_id", "first_name", "last_name", "name", "profile_url", "email", "company",
-             "position", "connected_on", "is_hidden"]
+    connections["person_id"] = (
+        connections["person_id"].fillna(names.resolve(connections["name"])).astype("str")
+    )
+    first = [
+        "person_id", "first_name", "last_name", "name", "profile_url", "email", "company",
+        "position", "connected_on", "is_hidden",
+    ]  # fmt: skip
     out["connections"] = connections[first + [c for c in connections.columns if c not in first]]
-
-    out["messages"] = _resolve_message_people(messages, owner, names)
-    out["assistant_messages"] = _resolve_message_people(assistant, owner, names)
-    out["assistant_messages"]["source"] = out["assistant_messages"]["source"].astype("str") if (
-        "source" in out["assistant_messages"]) else _str(pd.NA, out["assistant_messages"].index)
+    out["messages"] = messages.resolve(owner, names)
+    assistant = _MessagePeople(out["assistant_messages"]).resolve(owner, names)
+    if "source" not in assistant:
+        assistant["source"] = _na(assistant.index)
+    out["assistant_messages"] = assistant
     out["invitations"] = _resolve_invitations(invitations, names)
     out["endorsements"] = _resolve_named(
-        endorsements.drop(columns="url_id"), names,
+        endorsements,
+        names,
         first=["endorsed_at", "direction", "person_id", "name", "profile_url", "skill", "status"],
     )
+    recommendation_columns = [
+        "created_at", "direction", "person_id", "name", "first_name", "last_name",
+        "company", "job_title", "text", "status",
+    ]  # fmt: skip
     out["recommendations"] = _resolve_named(
-        out["recommendations"], names,
-        first=["created_at", "direction", "person_id", "name", "first_name", "last_name",
-               "company", "job_title", "text", "status"],
+        out["recommendations"], names, first=recommendation_columns
     )
     contacts = out["contacts"].copy()
     contacts["name"] = full_names(contacts["first_name"], contacts["last_name"])
