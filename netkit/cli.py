@@ -28,17 +28,25 @@ def _parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help="print what an export holds")
     summary.add_argument("export", type=Path, help="the export zip or folder")
-    summary.add_argument("--problems", action="store_true",
-                         help="also list every record or value that could not be read as-is")
+    summary.add_argument(
+        "--problems",
+        action="store_true",
+        help="also list every record or value that could not be read as-is",
+    )
 
     sample = commands.add_parser("sample", help="write a synthetic export in LinkedIn's format")
     sample.add_argument("out_dir", type=Path, help="folder to write the export into")
-    sample.add_argument("--size", choices=["small", "large"], default="small",
-                        help="small: a few hundred connections; large: LinkedIn's cap, "
-                        "30,000 connections and about 1,000,000 messages")
+    sample.add_argument(
+        "--size",
+        choices=["small", "large"],
+        default="small",
+        help="small: a few hundred connections; large: LinkedIn's cap, "
+        "30,000 connections and about 1,000,000 messages",
+    )
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    sample.add_argument("--folder", action="store_true",
-                        help="write the extracted folder instead of the zip")
+    sample.add_argument(
+        "--folder", action="store_true", help="write the extracted folder instead of the zip"
+    )
     return parser
 
 

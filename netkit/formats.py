@@ -411,8 +411,14 @@ FILE_SPECS: tuple[FileSpec, ...] = (
         required=("first_name", "last_name"),
         strip=("first_name", "last_name", "companies", "title"),
         legacy=(
-            "addresses", "sites", "instant_message_handles", "full_name", "birthday",
-            "location", "bookmarked_at", "profiles",
+            "addresses",
+            "sites",
+            "instant_message_handles",
+            "full_name",
+            "birthday",
+            "location",
+            "bookmarked_at",
+            "profiles",
         ),
     ),
     FileSpec(
