@@ -9,6 +9,7 @@ export holds.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -38,6 +39,11 @@ class Member:
 
     path: str
     size: int
+    stored: str = ""  #: the name inside the zip (or the path under the folder), when it differs
+
+    def __post_init__(self) -> None:
+        if not self.stored:
+            object.__setattr__(self, "stored", self.path)
 
 
 @dataclass
@@ -53,9 +59,9 @@ class Archive:
     def read(self, member: Member) -> bytes:
         """The bytes of one member."""
         if self._zip is not None:
-            return _read_zip_member(self._zip, member.path, self.source)
+            return _read_zip_member(self._zip, member.stored, self.source)
         assert self._root is not None  # one of the two is always set by open_archive
-        return (self._root / member.path).read_bytes()
+        return (self._root / member.stored).read_bytes()
 
     def close(self) -> None:
         if self._zip is not None:
@@ -120,6 +126,11 @@ def _open_zip(path: Path) -> Archive:
             "(Basic_ or Complete_LinkedInDataExport_MM-DD-YYYY.zip) or the folder it was "
             "extracted to."
         ) from exc
+    return _zip_archive(zf, path, path.name)
+
+
+def _zip_members(zf: zipfile.ZipFile, source: Path) -> list[Member]:
+    """The zip's files, after refusing encrypted and implausibly large members."""
     members: list[Member] = []
     total = 0
     for info in zf.infolist():
@@ -127,53 +138,63 @@ def _open_zip(path: Path) -> Archive:
         if member_path is None:
             continue
         if info.flag_bits & 0x1:
-            zf.close()
             raise ArchiveRefusedError(
-                f"{path}: member {info.filename!r} is encrypted; netkit "
-                "reads the export as LinkedIn ships it, unencrypted."
+                f"{source}: member {info.filename!r} is encrypted; netkit reads the export as "
+                "LinkedIn ships it, unencrypted."
             )
-        too_big = info.file_size > MAX_MEMBER_BYTES
         ratio = info.file_size / max(info.compress_size, 1)
+        too_big = info.file_size > MAX_MEMBER_BYTES
         if too_big or (info.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO):
-            zf.close()
             raise ArchiveRefusedError(
-                f"{path}: member {info.filename!r} declares {info.file_size:,} bytes "
+                f"{source}: member {info.filename!r} declares {info.file_size:,} bytes "
                 f"({ratio:,.0f}x its compressed size): far more than a real export holds."
             )
         total += info.file_size
-        members.append(Member(member_path, info.file_size))
+        members.append(Member(member_path, info.file_size, info.filename))
     if total > MAX_TOTAL_BYTES:
-        zf.close()
         raise ArchiveRefusedError(
-            f"{path}: the archive declares {total:,} bytes in all, more than any real export."
+            f"{source}: the archive declares {total:,} bytes in all, more than any real export."
         )
-    nested = [m for m in members if m.path.lower().endswith(".zip")]
-    if nested and not any(m.path.lower().endswith(".csv") for m in members) and len(nested) == 1:
-        # A re-packed export: the real zip sits inside another one.
-        import io
+    return members
 
-        inner = _read_zip_member(zf, nested[0].path, path)
+
+def _zip_archive(zf: zipfile.ZipFile, source: Path, name: str, depth: int = 0) -> Archive:
+    try:
+        members = _zip_members(zf, source)
+    except ArchiveRefusedError:
+        zf.close()
+        raise
+    nested = [m for m in members if m.path.lower().endswith(".zip")]
+    has_csv = any(m.path.lower().endswith(".csv") for m in members)
+    if len(nested) == 1 and not has_csv and depth < 2:
+        # A re-packed export: the real zip sits inside another one.
+        inner = _read_zip_member(zf, nested[0].stored, source)
         zf.close()
         try:
             inner_zip = zipfile.ZipFile(io.BytesIO(inner))
         except zipfile.BadZipFile as exc:
-            raise NotAnExportError(
-                f"{path}: the zip inside ({nested[0].path}) is not a zip."
-            ) from exc
-        archive = _open_zip_object(inner_zip, path, PurePosixPath(nested[0].path).name)
-        return archive
-    return Archive(source=path, members=members, name=path.name, _zip=zf)
+            raise NotAnExportError(f"{source}: {nested[0].path} inside is not a zip.") from exc
+        return _zip_archive(inner_zip, source, PurePosixPath(nested[0].path).name, depth + 1)
+    members, folders = _unwrap(members)
+    return Archive(source=source, members=members, name=_dated([name, *folders]), _zip=zf)
 
 
-def _open_zip_object(zf: zipfile.ZipFile, source: Path, name: str) -> Archive:
-    members = [
-        Member(p, info.file_size)
-        for info in zf.infolist()
-        if (p := _safe_member_path(info.filename)) is not None
-    ]
-    if any(info.flag_bits & 0x1 for info in zf.infolist()):
-        raise ArchiveRefusedError(f"{source}: the inner zip {name!r} is encrypted.")
-    return Archive(source=source, members=members, name=name, _zip=zf)
+def _unwrap(members: list[Member]) -> tuple[list[Member], list[str]]:
+    """Strip folders that only wrap the export (a re-zipped extracted folder)."""
+    folders: list[str] = []
+    while members and all("/" in m.path for m in members):
+        tops = {m.path.split("/", 1)[0] for m in members}
+        if len(tops) != 1:
+            break
+        folders.append(tops.pop())
+        members = [Member(m.path.split("/", 1)[1], m.size, m.stored) for m in members]
+    return members, folders
+
+
+def _dated(names: list[str]) -> str:
+    """The innermost name that carries an export date, else the innermost name."""
+    dated = [n for n in names if export_date_from_name(n) is not None]
+    return dated[-1] if dated else names[-1]
 
 
 def _open_folder(path: Path) -> Archive:
@@ -204,8 +225,7 @@ def _open_folder(path: Path) -> Archive:
             "Basic_ or Complete_LinkedInDataExport_MM-DD-YYYY.zip, or the folder it was extracted "
             "to, holding Connections.csv, messages.csv and the like."
         )
-    dated = [n for n in names if export_date_from_name(n) is not None]
-    return Archive(source=path, members=members, name=dated[-1] if dated else names[-1], _root=root)
+    return Archive(source=path, members=members, name=_dated(names), _root=root)
 
 
 def open_archive(path: str | Path) -> Archive:

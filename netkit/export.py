@@ -267,9 +267,17 @@ def _people(
     )
     people["is_connection"] = people["person_id"].isin(first.index)
 
+    to_one = messages.loc[
+        ~messages[["recipient_names", "recipient_urls"]].duplicated(),
+        ["recipient_names", "recipient_ids"],
+    ]
+    to_one = to_one[to_one["recipient_ids"].str.len() == 1]
     seen_names = pd.concat(
         [
             pd.DataFrame({"person_id": messages["sender_id"], "name": messages["sender_name"]}),
+            pd.DataFrame(
+                {"person_id": to_one["recipient_ids"].str[0], "name": to_one["recipient_names"]}
+            ),
             tables["invitations"][["person_id", "name"]],
             tables["endorsements"][["person_id", "name"]],
             tables["recommendations"][["person_id", "name"]],
@@ -471,6 +479,9 @@ def load_history(paths: Iterable[str | Path]) -> History:
         raise NotAnExportError("load_history needs at least one export path.")
     raw = [_read_all(p) for p in paths]
     snapshots = [_assemble(*parts) for parts in raw]
+    # Oldest to newest, whatever order the paths came in (file names sort months first).
+    order = sorted(range(len(raw)), key=lambda i: snapshots[i].as_of)
+    raw, snapshots = [raw[i] for i in order], [snapshots[i] for i in order]
     older_messages = [
         r.frame
         for _, _, reads, _ in raw[:-1]

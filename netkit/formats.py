@@ -409,6 +409,7 @@ FILE_SPECS: tuple[FileSpec, ...] = (
             "Profiles": "profiles",
         },
         required=("first_name", "last_name"),
+        dates={"created_at": ("%m/%d/%y, %I:%M %p",), "bookmarked_at": ("%m/%d/%y, %I:%M %p",)},
         strip=("first_name", "last_name", "companies", "title"),
         legacy=(
             "addresses",

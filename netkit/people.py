@@ -147,14 +147,14 @@ def find_owner(
     profile_name: str | None,
     named_ids: pd.DataFrame,
     conversations: pd.DataFrame,
-    outgoing_invitations: pd.DataFrame,
+    outgoing: pd.DataFrame,
 ) -> Owner:
     """Who the export belongs to.
 
     The name comes from Profile.csv. The URL is the one seen most often with that name in the
     messages or invitations; without Profile.csv (or when the name never shows with a URL), the
-    URL present in most conversations, else the ``From`` of outgoing invitations. The id is
-    URL-based whenever any URL is known.
+    URL present in most conversations, else the sender of outgoing invitations (and of the
+    messages old exports mark as sent). The id is URL-based whenever any URL is known.
 
     Parameters
     ----------
@@ -164,8 +164,9 @@ def find_owner(
         ``name, id, n``: how often each name was seen with each URL-based id.
     conversations
         ``conversation, id``: the distinct people taking part in each conversation.
-    outgoing_invitations
-        ``name, id`` of the sender of each outgoing invitation (id NA without URLs).
+    outgoing
+        ``name, id`` of the sender of each outgoing invitation, and of each message an old
+        export marks as sent (id NA without URLs).
     """
     name = profile_name
     owner_id: str | None = None
@@ -174,10 +175,10 @@ def find_owner(
         owner_id = _top(named_ids[same.astype(bool)].groupby("id")["n"].sum())
     if owner_id is None and len(conversations):
         owner_id = _top(conversations["id"].value_counts())
-    if owner_id is None and len(outgoing_invitations):
-        owner_id = _top(outgoing_invitations["id"].value_counts())
+    if owner_id is None and len(outgoing):
+        owner_id = _top(outgoing["id"].value_counts())
         if owner_id is None and name is None:
-            name = _top(outgoing_invitations["name"].value_counts())
+            name = _top(outgoing["name"].value_counts())
     if name is None and owner_id is not None and len(named_ids):
         mine = named_ids[(named_ids["id"] == owner_id).fillna(False).astype(bool)]
         name = _top(mine.groupby("name")["n"].sum())

@@ -183,13 +183,18 @@ def _parse_fast(body: bytes, header: _Header) -> pa.Table:
         raise _Invalid from exc
 
 
-def _record_lines(body: bytes, first_line: int) -> Callable[[np.ndarray], np.ndarray]:
+def _record_lines(
+    body: bytes, header: _Header, n_records: int
+) -> Callable[[np.ndarray], np.ndarray]:
     """A function from row positions to the physical line each record starts on.
 
     Records end at line breaks outside quotes: a ``\\n`` preceded by an even number of ``"``.
     Empty lines are skipped, as the parser skips them. Computed only when a line is asked for.
+    A file whose quotes do not pair up that way (a stray quote inside an unquoted value) is
+    counted again by Python's csv reader, which follows the same rules as the parser.
     """
     cache: dict[str, np.ndarray] = {}
+    first_line = header.line + 1
 
     def line_of(rows: np.ndarray) -> np.ndarray:
         if "starts" not in cache:
@@ -204,6 +209,8 @@ def _record_lines(body: bytes, first_line: int) -> Callable[[np.ndarray], np.nda
             )
             starts = starts[~blank]
             cache["starts"] = np.searchsorted(newlines, starts) + first_line
+            if len(cache["starts"]) != n_records:
+                _, cache["starts"] = _parse_careful(body.decode("utf-8"), header, "", [])
         return cache["starts"][np.asarray(rows, dtype=np.int64)]
 
     return line_of
@@ -415,7 +422,7 @@ def read_file(path: str, data: bytes, spec: FileSpec | None) -> FileRead:
     else:
         try:
             table = _parse_fast(body, header)
-            line_of = _record_lines(body, header.line + 1)
+            line_of = _record_lines(body, header, table.num_rows)
         except _Invalid:
             rows, lines = _parse_careful(body.decode("utf-8"), header, path, problems)
             table, line_of = _rows_to_table(rows, width), _lines_from(lines)

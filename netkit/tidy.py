@@ -178,6 +178,20 @@ class _MessagePeople:
             ),
         ]
 
+    def stated_senders(self) -> list[pd.DataFrame]:
+        """``name, id`` of messages an old export marks as sent (its Direction column)."""
+        if "direction_raw" not in self.frame:
+            return []
+        stated = self.frame["direction_raw"].str.strip().str.lower().map(_DIRECTIONS)
+        sent = _flag(stated == "outgoing")
+        pairs = count_pairs(
+            self.frame.loc[sent, "sender_name"], self.frame.loc[sent, "sender_url"], ("name", "id")
+        )
+        names = self.frame.loc[sent, "sender_name"].dropna()
+        if pairs.empty and len(names):
+            pairs = pd.DataFrame({"name": names.unique(), "id": pd.NA}).astype("str")
+        return [pairs[["name", "id"]].assign(id=person_ids(pairs["id"]))]
+
     def conversations(self) -> pd.DataFrame:
         """The distinct (conversation, id) pairs, senders and recipients."""
         codes = pd.Series(self.conversation_codes, index=self.frame.index).where(
@@ -301,11 +315,18 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
         first_name = full_names(profile["first_name"], profile["last_name"]).iloc[0]
         profile_name = None if pd.isna(first_name) else str(first_name)
     outgoing = invitations[_flag(invitations["direction"] == "outgoing")]
+    outgoing = pd.concat(
+        [
+            pd.DataFrame({"name": outgoing["from_name"], "id": outgoing["inviter_id"]}),
+            *messages.stated_senders(),
+        ],
+        ignore_index=True,
+    )
     owner = find_owner(
         profile_name,
         pd.concat(named_ids[1:5], ignore_index=True),  # never a connection of their own
         messages.conversations(),
-        pd.DataFrame({"name": outgoing["from_name"], "id": outgoing["inviter_id"]}),
+        outgoing,
     )
     if owner.person_id and owner.name:
         named_ids.append(pd.DataFrame({"name": [owner.name], "id": [owner.person_id]}))
