@@ -1,0 +1,85 @@
+"""The command line: exit codes, one-line errors, no traceback for a user's mistake."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import netkit as nk
+from netkit.cli import main
+
+SAMPLE = (
+    Path(__file__).parent.parent / "data" / "sample" / "Complete_LinkedInDataExport_11-16-2026.zip"
+)
+
+
+def test_summary_of_the_sample_names_the_owner_and_counts(capsys):
+    assert main(["summary", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    ex = nk.load_export(SAMPLE)
+    assert ex.owner.name in out
+    assert f"{len(ex.connections):,} connections" in out
+    assert "as of 2026-11-16" in out
+
+
+def test_summary_lists_problems_on_request(tmp_path, capsys):
+    (tmp_path / "Connections.csv").write_bytes(
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Bob,Lee,https://www.linkedin.com/in/bob-lee,,Globex,PM,31 Foo 2023\n"
+    )
+    assert main(["summary", str(tmp_path), "--problems"]) == 0
+    out = capsys.readouterr().out
+    assert "31 Foo 2023" in out
+    assert "1 problems" in out
+
+
+@pytest.mark.parametrize(
+    "make_input",
+    [
+        lambda tmp: tmp / "missing.zip",
+        lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
+        lambda tmp: tmp,  # an empty folder
+    ],
+    ids=["missing path", "not a zip", "empty folder"],
+)
+def test_a_users_mistake_is_one_line_and_exit_1(tmp_path, capsys, make_input):
+    path = make_input(tmp_path)
+    assert main(["summary", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("netkit: ")
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    with pytest.raises(nk.ExportError):
+        main(["--debug", "summary", str(tmp_path / "missing.zip")])
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["summary"])
+    assert info.value.code == 2
+
+
+def test_sample_writes_a_zip_that_loads(tmp_path, capsys):
+    assert main(["sample", str(tmp_path), "--seed", "3"]) == 0
+    written = sorted(tmp_path.glob("*.zip"))
+    assert len(written) == 1
+    assert zipfile.is_zipfile(written[0])
+    assert str(written[0]) in capsys.readouterr().out
+    assert len(nk.load_export(written[0]).connections) > 100
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "netkit", "summary", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0
+    assert "connections" in result.stdout
