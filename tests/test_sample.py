@@ -27,7 +27,6 @@ SAMPLE_ZIP = (
     Path(__file__).parents[1] / "data" / "sample" / "Complete_LinkedInDataExport_11-16-2026.zip"
 )
 ACTIVITY_STEMS = ("Comments", "Reactions", "Shares", "Member_Follows")
-DATE_AT_LINE_START = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},")
 
 
 # --- fixtures ------------------------------------------------------------------------------------
