@@ -34,6 +34,7 @@ __all__ = ["PROBLEM_COLUMNS", "FileRead", "read_file"]
 PROBLEM_COLUMNS = ["file", "line", "column", "value", "reason"]
 
 _HEAD_BYTES = 256 * 1024
+_CHECK_UTF8_UP_TO = 32 * 1024**2
 _HEAD_LINES = 60
 _DELIMITERS = (",", "\t", ";")
 _NO_DATA = re.compile(r"^\s*no [\w\s]+ found\.?\s*$", re.IGNORECASE)
@@ -62,27 +63,38 @@ class FileRead:
 # -- decoding ---------------------------------------------------------------------------------
 
 
-def _decode(data: bytes, path: str) -> tuple[bytes, str]:
-    """UTF-8 bytes without BOM, and the encoding the file was in."""
+def _decode(data: bytes, path: str) -> tuple[memoryview, str]:
+    """UTF-8 bytes without BOM (a view: a 400 MB file is not copied), and the file's encoding.
+
+    Small files are checked to be UTF-8 here (else read as cp1252, what Excel on Windows
+    writes); large ones are checked by the parser, which falls back to `_text` if they are not.
+    """
     if data.startswith(b"\xff\xfe"):
-        return _transcode(data[2:], "utf-16-le", path), "utf-16"
+        return memoryview(_transcode(data[2:], "utf-16-le", path)), "utf-16"
     if data.startswith(b"\xfe\xff"):
-        return _transcode(data[2:], "utf-16-be", path), "utf-16"
+        return memoryview(_transcode(data[2:], "utf-16-be", path)), "utf-16"
+    view = memoryview(data)
     if data.startswith(b"\xef\xbb\xbf"):
-        data, encoding = data[3:], "utf-8-sig"
-    else:
-        encoding = "utf-8"
-        head = data[:200]
-        if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
-            return _transcode(data, "utf-16-le", path), "utf-16"
-        if b"\x00" in data[:4096]:
-            raise FileUnreadableError(f"{path}: holds binary data, not CSV text.")
+        return view[3:], "utf-8-sig"
+    head = data[:200]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4:
+        return memoryview(_transcode(data, "utf-16-le", path)), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise FileUnreadableError(f"{path}: holds binary data, not CSV text.")
+    if len(data) <= _CHECK_UTF8_UP_TO:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return memoryview(data.decode("cp1252", errors="replace").encode("utf-8")), "cp1252"
+    return view, "utf-8"
+
+
+def _text(body: memoryview, encoding: str) -> tuple[str, str]:
+    """The body as text for the careful reader, with the encoding it turned out to be in."""
     try:
-        data.decode("utf-8")
+        return str(body, "utf-8"), encoding
     except UnicodeDecodeError:
-        # Not UTF-8: an Excel re-save on Windows writes cp1252.
-        return data.decode("cp1252", errors="replace").encode("utf-8"), "cp1252"
-    return data, encoding
+        return str(body, "cp1252", errors="replace"), "cp1252"
 
 
 def _transcode(data: bytes, codec: str, path: str) -> bytes:
@@ -112,14 +124,14 @@ def _split_line(line: str, delimiter: str) -> list[str]:
         return line.split(delimiter)
 
 
-def _find_header(data: bytes, path: str, spec: FileSpec | None) -> _Header | None:
+def _find_header(data: memoryview, path: str, spec: FileSpec | None) -> _Header | None:
     """The header line, found by its content; None when the file holds no table at all.
 
     For a known file it is the first line holding every required column under any era's name
     (a preamble such as Connections.csv's ``Notes:`` paragraph is passed over, however long);
     for an unknown file, the first line with text.
     """
-    head = data[:_HEAD_BYTES].decode("utf-8", errors="replace")
+    head = str(data[:_HEAD_BYTES], "utf-8", errors="replace")
     offset = 0
     best: tuple[int, list[str]] = (-1, [])
     first_text: str | None = None
@@ -157,7 +169,7 @@ class _Invalid(Exception):
     """pyarrow met a record with the wrong number of fields: read the file the careful way."""
 
 
-def _parse_fast(body: bytes, header: _Header) -> pa.Table:
+def _parse_fast(body: memoryview, header: _Header) -> pa.Table:
     names = [f"f{i}" for i in range(len(header.fields))]
 
     def refuse(row: object) -> str:
@@ -184,7 +196,7 @@ def _parse_fast(body: bytes, header: _Header) -> pa.Table:
 
 
 def _record_lines(
-    body: bytes, header: _Header, n_records: int
+    body: memoryview, header: _Header, n_records: int
 ) -> Callable[[np.ndarray], np.ndarray]:
     """A function from row positions to the physical line each record starts on.
 
@@ -210,7 +222,7 @@ def _record_lines(
             starts = starts[~blank]
             cache["starts"] = np.searchsorted(newlines, starts) + first_line
             if len(cache["starts"]) != n_records:
-                _, cache["starts"] = _parse_careful(body.decode("utf-8"), header, "", [])
+                _, cache["starts"] = _parse_careful(_text(body, "")[0], header, "", [])
         return cache["starts"][np.asarray(rows, dtype=np.int64)]
 
     return line_of
@@ -417,14 +429,16 @@ def read_file(path: str, data: bytes, spec: FileSpec | None) -> FileRead:
     width = len(header.fields)
     line_of: Callable[[np.ndarray], np.ndarray]
     if spec is not None and spec.repair == "comments":
-        rows, lines = _repair_comments(body.decode("utf-8"), header, path, problems)
+        text, encoding = _text(body, encoding)
+        rows, lines = _repair_comments(text, header, path, problems)
         table, line_of = _rows_to_table(rows, width), _lines_from(lines)
     else:
         try:
             table = _parse_fast(body, header)
             line_of = _record_lines(body, header, table.num_rows)
         except _Invalid:
-            rows, lines = _parse_careful(body.decode("utf-8"), header, path, problems)
+            text, encoding = _text(body, encoding)
+            rows, lines = _parse_careful(text, header, path, problems)
             table, line_of = _rows_to_table(rows, width), _lines_from(lines)
     dropped = sum(1 for p in problems if p["column"] is pd.NA)
 

@@ -208,7 +208,7 @@ class _MessagePeople:
         return both.drop_duplicates(ignore_index=True)
 
     def resolve(self, owner: Owner, names: NameIndex) -> pd.DataFrame:
-        out = self.frame.copy()
+        out = self.frame.copy(deep=False)
         title = out["conversation_title"].str.strip().str.lower()
         content = out["content"].fillna("")
         sponsored = _flag(title == _SPONSORED_TITLE) | content.str.contains(
@@ -248,7 +248,7 @@ class _MessagePeople:
 
 
 def _invitation_ids(invitations: pd.DataFrame) -> pd.DataFrame:
-    out = invitations.copy()
+    out = invitations.copy(deep=False)
     stated = out["direction_raw"].str.strip().str.lower().map(_DIRECTIONS)
     out["direction"] = stated.astype("str")
     for role in ("inviter", "invitee"):
@@ -279,7 +279,7 @@ def _resolve_invitations(invitations: pd.DataFrame, names: NameIndex) -> pd.Data
 def _resolve_named(frame: pd.DataFrame, names: NameIndex, *, first: list[str]) -> pd.DataFrame:
     """Tables keyed by first and last name, with or without a URL (endorsements,
     recommendations)."""
-    out = frame.copy()
+    out = frame.copy(deep=False)
     out["name"] = full_names(out["first_name"], out["last_name"])
     url_id = person_ids(out["profile_url"]) if "profile_url" in out else _na(out.index)
     out["person_id"] = url_id.fillna(names.resolve(out["name"])).astype("str")
@@ -293,14 +293,14 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
     owner is the other side of every row.
     """
     out = dict(tables)
-    connections = out["connections"].copy()
+    connections = out["connections"].copy(deep=False)
     connections["name"] = full_names(connections["first_name"], connections["last_name"])
     connections["person_id"] = person_ids(connections["profile_url"])
     connections["is_hidden"] = connections["name"].isna() & connections["profile_url"].isna()
 
     messages = _MessagePeople(out["messages"])
     invitations = _invitation_ids(out["invitations"])
-    endorsements = out["endorsements"].copy()
+    endorsements = out["endorsements"].copy(deep=False)
     endorsement_names = full_names(endorsements["first_name"], endorsements["last_name"])
     named_ids = [
         count_pairs(connections["name"], connections["person_id"], ("name", "id")),
@@ -358,14 +358,14 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
     out["recommendations"] = _resolve_named(
         out["recommendations"], names, first=recommendation_columns
     )
-    contacts = out["contacts"].copy()
+    contacts = out["contacts"].copy(deep=False)
     contacts["name"] = full_names(contacts["first_name"], contacts["last_name"])
     contacts["person_id"] = names.lookup(contacts["name"])
     out["contacts"] = contacts
-    follows = out["member_follows"].copy()
+    follows = out["member_follows"].copy(deep=False)
     follows["person_id"] = names.lookup(follows["name"])
     out["member_follows"] = follows
-    positions = out["positions"].copy()
+    positions = out["positions"].copy(deep=False)
     positions["is_current"] = positions["started_on"].notna() & positions["finished_on"].isna()
     out["positions"] = positions
     return out, owner
