@@ -43,7 +43,7 @@ def map_distinct(
 ) -> pd.Series:
     """``values.map(function)`` computed once per distinct value; missing stays missing."""
     codes, uniques = factorize(values)
-    answers = [function(value) for value in uniques]
+    answers = [function(value) for value in uniques.tolist()]
     return spread(answers, codes, values.index, dtype)
 
 

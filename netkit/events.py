@@ -67,16 +67,28 @@ def _messages(messages: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def _who_asked(connections: pd.DataFrame, invitations: pd.DataFrame) -> pd.Series:
-    """Where Invitations tells: the direction of the latest invitation to that person."""
-    latest = (
-        invitations.dropna(subset=["person_id"])
-        .sort_values("sent_at", na_position="first", kind="stable")
-        .drop_duplicates("person_id", keep="last")
-        .set_index("person_id")["direction"]
+    """Where Invitations tells: the direction of the last invitation with that person sent no
+    later than the day of the connection (Connected On is a date, the invitation a time on it).
+
+    Only the past decides, so a metric cut at some `as_of` never sees a later invitation.
+    """
+    unknown = pd.Series(pd.NA, index=connections.index, dtype="str")
+    asked = invitations.dropna(subset=["person_id", "sent_at"])
+    dated = connections["connected_on"].notna()
+    if asked.empty or not dated.any():
+        return unknown
+    left = pd.DataFrame(
+        {
+            "row": connections.index[dated],
+            "person_id": connections.loc[dated, "person_id"].to_numpy(),
+            "until": (connections.loc[dated, "connected_on"] + pd.Timedelta(days=1)).to_numpy(),
+        }
+    ).sort_values("until", kind="stable")
+    right = asked[["sent_at", "person_id", "direction"]].sort_values("sent_at", kind="stable")
+    matched = pd.merge_asof(
+        left, right, left_on="until", right_on="sent_at", by="person_id", allow_exact_matches=False
     )
-    if latest.empty:
-        return pd.Series(pd.NA, index=connections.index, dtype="str")
-    return connections["person_id"].map(latest).astype("str")
+    return unknown.fillna(matched.set_index("row")["direction"]).astype("str")
 
 
 def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.DataFrame:
