@@ -1,10 +1,12 @@
-"""Time `netkit.load_export` against the floor, on generated exports up to LinkedIn's cap.
+"""Time `netkit.load_export` and every metric against the floor, on generated exports up to
+LinkedIn's cap.
 
 The floor is the least any reader must do: inflate the three main files from the zip (standard
 library) and parse the same bytes with pyarrow's CSV reader into pandas. Each stage runs in its
 own fresh process (so peak memory is its own), best of ``--repeat`` runs plus the first pass,
 and the table reports seconds, the ratio to the floor measured in the same run, and peak
-resident memory. Exports are generated once and cached outside the repository.
+resident memory. The metrics stage loads the export once, then times each metric of
+`netkit.metrics` and `build_graph` (its best pass excludes the load; its first includes it). Exports are generated once and cached outside the repository.
 
     python benchmarks/bench_load.py                 # small, medium, large
     python benchmarks/bench_load.py --sizes large --repeat 3
@@ -74,7 +76,28 @@ def load(path: Path) -> dict:
     }
 
 
-STAGES = {"floor": floor, "load": load}
+METRICS = (
+    "growth", "growth_spikes", "quality_vs_quantity", "tie_strength", "layers", "dormant_ties",
+    "fading_ties", "reciprocity", "invitation_quality", "pitch_after_connect", "health_summary",
+    "build_graph",
+)  # fmt: skip
+
+
+def metrics(path: Path) -> dict:
+    """Every metric once on an export loaded beforehand (the load is not timed here)."""
+    import netkit as nk
+
+    ex = _loaded.get(path) or _loaded.setdefault(path, nk.load_export(path))
+    seconds = {}
+    for name in METRICS:
+        start = time.perf_counter()
+        getattr(nk, name)(ex)
+        seconds[name] = time.perf_counter() - start
+    return {"rows": len(ex.interactions), "each": seconds}
+
+
+_loaded: dict = {}
+STAGES = {"floor": floor, "load": load, "metrics": metrics}
 
 
 def run_stage(stage: str, path: Path, repeat: int) -> dict:
@@ -128,6 +151,8 @@ def main() -> int:
         path = export_path(size)
         measured = {stage: in_fresh_process(stage, path, args.repeat) for stage in STAGES}
         base = measured["floor"]
+        for name, seconds in measured["metrics"].pop("each").items():
+            print(f"{'':<8}{name:<22}{seconds:>9.2f} s{seconds / base['best']:>9.2f} x floor")
         for stage, result in measured.items():
             result.update(
                 size=size,

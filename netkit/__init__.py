@@ -8,6 +8,7 @@ relationships rather than contacts.
 >>> ex.connections.head()  # doctest: +SKIP
 """
 
+from .anonymize import anonymize
 from .errors import (
     ArchiveRefusedError,
     ExportError,
@@ -16,6 +17,20 @@ from .errors import (
     NotAnExportError,
 )
 from .export import Export, History, load_export, load_history
+from .graph import build_graph, graph_measures, write_graph
+from .metrics import (
+    dormant_ties,
+    fading_ties,
+    growth,
+    growth_spikes,
+    health_summary,
+    invitation_quality,
+    layers,
+    pitch_after_connect,
+    quality_vs_quantity,
+    reciprocity,
+    tie_strength,
+)
 from .people import Owner
 
 __all__ = [
@@ -27,8 +42,23 @@ __all__ = [
     "MissingColumnError",
     "NotAnExportError",
     "Owner",
+    "anonymize",
+    "build_graph",
+    "dormant_ties",
+    "fading_ties",
+    "graph_measures",
+    "growth",
+    "growth_spikes",
+    "health_summary",
+    "invitation_quality",
+    "layers",
     "load_export",
     "load_history",
+    "pitch_after_connect",
+    "quality_vs_quantity",
+    "reciprocity",
+    "tie_strength",
+    "write_graph",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -127,3 +127,30 @@ def collect_exports() -> dict[str, dict[str, bytes]]:
             if name.endswith("_EXPORT") and isinstance(value, dict):
                 exports[f"{module_name}.{name}"] = value
     return exports
+
+
+#: The dated column of every table a metric may read.
+DATED_COLUMNS = {
+    "connections": "connected_on",
+    "messages": "sent_at",
+    "invitations": "sent_at",
+    "endorsements": "endorsed_at",
+    "recommendations": "created_at",
+    "contacts": "created_at",
+    "positions": "started_on",
+    "events": "starts_at",
+    "shares": "shared_at",
+    "interactions": "timestamp",
+}
+
+
+def export_as_of(ex, as_of: pd.Timestamp):
+    """A copy of `ex` holding only what an export made at `as_of` could have held: every row
+    dated after it removed (undated rows kept). Metrics at `as_of` must not tell the two apart."""
+    import copy
+
+    earlier = copy.copy(ex)
+    for table, column in DATED_COLUMNS.items():
+        frame = getattr(ex, table)
+        setattr(earlier, table, frame[(frame[column] <= as_of).fillna(True).to_numpy(bool)])
+    return earlier

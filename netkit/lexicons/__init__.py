@@ -1,0 +1,1 @@
+"""Word lists as data, one file per list and language (``pitch_en.txt``, ``meeting_en.txt``...)."""

@@ -1,0 +1,800 @@
+"""Tie strength, Dunbar-style layers, dormant and fading ties.
+
+How deep is each relationship, which few are the inner circle, and which once-close ties have gone
+quiet and are worth a message? Everything here reads `Export.interactions` (plus the message texts
+for the relationship ladder) up to `as_of`, and nothing after it.
+
+Words used throughout:
+
+- *interaction*: any channel of `interactions` but the bare ``connection`` (a message, an
+  invitation, an endorsement, a recommendation);
+- *active day*: a calendar day (UTC) with at least one message between the owner and the contact,
+  either way (a better measure of contact than the raw number of messages, which one chatty
+  afternoon inflates);
+- *reciprocated*: at least one one-to-one message each way. A group thread is not a
+  relationship: messages in group threads count in the message counts (`messages_sent`,
+  `messages_received`, `words`, `active_days`) but do not count as an exchange, so they never
+  make a tie reciprocated, a ``conversation``, a layer member, dormant or fading (see
+  `netkit.metrics._common.direct_messages`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ._common import (
+    as_of_timestamp,
+    direct_messages,
+    empty_frame,
+    interactions_until,
+    load_lexicon,
+    record,
+    rows_until,
+)
+
+if TYPE_CHECKING:
+    from ..export import Export
+
+__all__ = [
+    "CONTACT_DETAILS",
+    "LADDER",
+    "SCORE_HALF_CREDIT",
+    "SCORE_WEIGHTS",
+    "dormant_ties",
+    "fading_ties",
+    "layers",
+    "meeting_pattern",
+    "strength_score",
+    "tie_strength",
+]
+
+#: The stages of a relationship, from the bare connection to a recommendation. A contact's
+#: `ladder` is the furthest stage reached.
+LADDER = ("connected", "messaged", "conversation", "off_platform", "met", "vouched")
+_LADDER_DTYPE = pd.CategoricalDtype(list(LADDER), ordered=True)
+_MESSAGED, _CONVERSATION, _OFF_PLATFORM, _MET, _VOUCHED = range(1, 6)
+
+#: How much each feature weighs in the tie-strength score (the weights add up to 1).
+SCORE_WEIGHTS = {
+    "recency": 0.30,
+    "active_days": 0.20,
+    "reciprocated": 0.15,
+    "duration_days": 0.10,
+    "channels": 0.10,
+    "ladder": 0.10,
+    "words": 0.05,
+}
+#: Where a feature earns half its credit: the half-life of recency in days, and the number of
+#: active days, reciprocated messages, days of duration and words worth half the maximum.
+SCORE_HALF_CREDIT = {
+    "recency": 180.0,
+    "active_days": 12.0,
+    "reciprocated": 15.0,
+    "duration_days": 730.0,
+    "words": 1000.0,
+}
+#: The channels a relationship can run through (`channels` counts them).
+_CHANNEL_COUNT = 5
+
+_FEATURE_COLUMNS = {
+    "person_id": "str",
+    "name": "str",
+    "company": "str",
+    "messages_sent": "int64",
+    "messages_received": "int64",
+    "active_days": "int64",
+    "words": "int64",
+    "first_contact": "datetime64[us, UTC]",
+    "last_contact": "datetime64[us, UTC]",
+    "duration_days": "float64",
+    "days_since_last": "float64",
+    "reciprocated": "int64",
+    "channels": "int64",
+    "ladder": _LADDER_DTYPE,
+    "silent": "bool",
+    "score": "float64",
+}
+_RECONNECT_COLUMNS = {
+    "person_id": "str",
+    "name": "str",
+    "company": "str",
+    "last_contact": "datetime64[us, UTC]",
+    "days_silent": "int64",
+    "prior_strength": "float64",
+    "reconnect_score": "float64",
+    "reason": "str",
+    "active_days": "int64",
+    "ladder": _LADDER_DTYPE,
+}
+_LAYER_COLUMNS = {
+    "person_id": "str",
+    "active_days": "int64",
+    "layer": "int64",
+    "layer_size": "int64",
+    "reference_size": "int64",
+    "layer_members": "int64",
+    "name": "str",
+}
+#: What the ladder adds to a reconnect reason.
+_STAGE_NOTES = {
+    "off_platform": " (you moved to email or phone)",
+    "met": " (you arranged a call or a meeting)",
+    "vouched": " (a recommendation between you)",
+}
+_DAY = pd.Timedelta(days=1)
+
+#: A character that cannot continue an (ASCII) word. The text patterns spell out their classes
+#: instead of ``\\b``, ``\\s`` or ``\\d``: those make pandas fall back from pyarrow's RE2 to
+#: Python's ``re`` (50 times slower) as soon as one message holds a non-ASCII character.
+_NOT_WORD = "[^A-Za-z0-9_]"
+_WORD_START, _WORD_END = f"(?:^|{_NOT_WORD})", rf"(?:{_NOT_WORD}|\Z)"
+#: An email address, an international phone number (``+45 20 12 34 56``) or a North American
+#: one (``(555) 010-0199``): contact details that take a relationship off LinkedIn.
+CONTACT_DETAILS = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"|\+[0-9]{1,3}[ .-]?\(?[0-9]{1,4}\)?(?:[ .-]?[0-9]{2,4}){2,4}"
+    r"|(?:^|[^0-9])\(?[0-9]{3}\)?[ .-][0-9]{3}[ .-][0-9]{4}(?:[^0-9]|\Z)"
+)
+#: A word, for counting words: a run of characters other than white space.
+_WORD = r"[^ \t\n\r\f\v]+"
+
+
+@cache
+def meeting_pattern(language: str = "en") -> re.Pattern[str]:
+    """One case-insensitive regular expression for the meeting lexicon, whole words only.
+
+    The entries of ``netkit/lexicons/meeting_<language>.txt``. A word ends at any character other
+    than an ASCII letter, digit or underscore; a space in an entry matches any run of spaces,
+    tabs, line breaks or hyphens ("catch up" matches "catch-up").
+    """
+    entries = sorted(load_lexicon("meeting", language), key=len, reverse=True)
+    alternatives = (r"[ \t\n\r-]+".join(map(re.escape, entry.split())) for entry in entries)
+    return re.compile(_WORD_START + "(?:" + "|".join(alternatives) + ")" + _WORD_END, re.IGNORECASE)
+
+
+# --- the score ----------------------------------------------------------------------------------
+def strength_score(features: pd.DataFrame) -> pd.Series:
+    """The tie-strength score, 0 to 100, of each row of a feature table.
+
+    A weighted sum of seven credits, each between 0 and 1 and each rising with its feature, so
+    the score can only go up when a relationship is more recent, more reciprocated, older, runs
+    through more channels, has more active days, more words or a further ladder stage:
+
+    ========================  =======  ==============================================
+    credit                    weight   formula
+    ========================  =======  ==============================================
+    recency                   0.30     ``0.5 ** (days_since_last / 180)``
+    active days               0.20     ``active_days / (active_days + 12)``
+    reciprocated messages     0.15     ``reciprocated / (reciprocated + 15)``
+    duration                  0.10     ``duration_days / (duration_days + 730)``
+    channels                  0.10     ``channels / 5``
+    ladder stage              0.10     ``stage / 5`` (connected 0 … vouched 5)
+    words                     0.05     ``words / (words + 1000)``
+    ========================  =======  ==============================================
+
+    Recency weighs most because days since the last communication was the strongest single
+    predictor of tie strength in Gilbert & Karahalios (2009); the other features follow their
+    intensity, duration, reciprocity and multiplexity dimensions. Weights and half-credit points
+    are `SCORE_WEIGHTS` and `SCORE_HALF_CREDIT`.
+
+    Parameters
+    ----------
+    features
+        Columns ``days_since_last, active_days, reciprocated, duration_days, channels, ladder,
+        words`` (as `tie_strength` returns them; `ladder` a stage name or its code 0-5).
+
+    Returns
+    -------
+    pandas.Series
+        float64, rounded to 0.1, NaN where `days_since_last` is NaN (no interaction at all:
+        the strength is unknown, not weak).
+    """
+    half = SCORE_HALF_CREDIT
+    ladder = features["ladder"]
+    if isinstance(ladder.dtype, pd.CategoricalDtype) or ladder.dtype.kind not in "iuf":
+        stage = pd.Series(pd.Categorical(ladder, dtype=_LADDER_DTYPE).codes, index=ladder.index)
+    else:
+        stage = ladder
+
+    def saturating(column: str) -> pd.Series:
+        value = features[column].astype("float64").clip(lower=0)
+        return value / (value + half[column])
+
+    credits = {
+        "recency": 0.5
+        ** (features["days_since_last"].astype("float64").clip(lower=0) / half["recency"]),
+        "active_days": saturating("active_days"),
+        "reciprocated": saturating("reciprocated"),
+        "duration_days": saturating("duration_days"),
+        "channels": features["channels"].astype("float64").clip(0, _CHANNEL_COUNT) / _CHANNEL_COUNT,
+        "ladder": stage.astype("float64").clip(0, len(LADDER) - 1) / (len(LADDER) - 1),
+        "words": saturating("words"),
+    }
+    total = sum(SCORE_WEIGHTS[name] * credit for name, credit in credits.items())
+    return (100 * total).round(1).astype("float64").rename("score")
+
+
+# --- features -----------------------------------------------------------------------------------
+def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Index]:
+    """Messages up to `as_of`, one row per message and counterpart, and everyone who took part.
+
+    The rows follow `interactions` (drafts and sponsored messages left out; an outgoing message
+    has a row per recipient, an incoming one a row for its sender) and carry ``message`` (the
+    index of the message in `ex.messages`), ``sent_at``, ``direction``, ``is_group``, ``words``.
+    The participants (drafts included, as in `people`) tell who had appeared by `as_of`.
+    """
+    columns = ["sent_at", "direction", "sender_id", "recipient_ids", "content"]
+    flags = ["is_draft", "is_sponsored", "is_group"]
+    messages = rows_until(ex.messages[columns + flags], "sent_at", as_of)
+    messages = messages[~messages["is_sponsored"].to_numpy(dtype=bool)]
+    recipients = messages["recipient_ids"].explode()
+    participants = pd.Index(
+        pd.concat([messages["sender_id"], recipients.astype("str")]).dropna().unique()
+    )
+    sent = messages[~messages["is_draft"].to_numpy(dtype=bool)]
+    direction = sent["direction"]
+    outgoing = sent.index[(direction == "outgoing").to_numpy(dtype=bool)]
+    incoming = sent.index[(direction == "incoming").to_numpy(dtype=bool)]
+    to_them = recipients.loc[outgoing]
+    rows = pd.DataFrame(
+        {
+            "person_id": pd.concat([to_them, sent.loc[incoming, "sender_id"]]).astype("str"),
+            "message": np.concatenate([to_them.index.to_numpy(), incoming.to_numpy()]),
+        }
+    )
+    rows = rows.dropna(subset=["person_id"])
+    if ex.owner.person_id is not None:
+        rows = rows[(rows["person_id"] != ex.owner.person_id).to_numpy(dtype=bool)]
+    words = sent["content"].str.count(_WORD).fillna(0).astype("int64")
+    about = sent[["sent_at", "direction", "is_group"]].assign(words=words)
+    rows = rows.join(about, on="message").reset_index(drop=True)
+    return rows, participants
+
+
+def _climbed(ex: Export, rows: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
+    """Contacts with contact details, and contacts with a meeting, in their two-way messages.
+
+    Only one-to-one messages count (a line in a group thread says little about one member), and
+    only those sent once both sides had written to each other, so that a cold pitch asking for
+    "a quick call" does not count as a meeting arranged. The text is matched with two compiled
+    regular expressions over those messages at once.
+    """
+    one_to_one = rows[~rows["is_group"].to_numpy(dtype=bool)]
+    first = one_to_one.groupby(["person_id", "direction"])["sent_at"].min().unstack()
+    if not {"outgoing", "incoming"} <= set(first.columns):
+        return pd.Index([], dtype="str"), pd.Index([], dtype="str")
+    two_way_since = first[["outgoing", "incoming"]].max(axis=1, skipna=False).dropna()
+    since = one_to_one["person_id"].map(two_way_since)
+    talk = one_to_one[(one_to_one["sent_at"] >= since).fillna(False).to_numpy(dtype=bool)]
+    content = ex.messages["content"].loc[talk["message"].to_numpy()]
+    has_details = content.str.contains(CONTACT_DETAILS).to_numpy(dtype=bool)
+    has_meeting = content.str.contains(meeting_pattern()).to_numpy(dtype=bool)
+    return (
+        pd.Index(talk.loc[has_details, "person_id"].unique()),
+        pd.Index(talk.loc[has_meeting, "person_id"].unique()),
+    )
+
+
+def _count(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """``keys.map(values)`` as int64 counts, 0 where a key has none."""
+    return keys.map(values).fillna(0).astype("int64")
+
+
+def _when(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """``keys.map(values)`` for timestamps, NaT where a key has none (also when none has)."""
+    if values.empty:
+        return pd.Series(pd.NaT, index=keys.index, dtype="datetime64[us, UTC]")
+    return keys.map(values).astype("datetime64[us, UTC]")
+
+
+def _features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The tie-strength table (see `tie_strength`), as it stood at `as_of`."""
+    events = interactions_until(ex, as_of)
+    rows, participants = _message_rows(ex, as_of)
+    connected = rows_until(ex.connections, "connected_on", as_of)["person_id"]
+    present = pd.unique(
+        pd.concat([events["person_id"], connected, participants.to_series()]).dropna()
+    )
+    people = ex.people.loc[
+        ex.people["person_id"].isin(present).to_numpy(dtype=bool), ["person_id", "name", "company"]
+    ].reset_index(drop=True)
+    ids = people["person_id"]
+
+    contact = events[(events["channel"] != "connection").to_numpy(dtype=bool)]
+    messages = contact[(contact["channel"] == "message").to_numpy(dtype=bool)]
+    direction = messages["direction"]
+    sent = messages.loc[(direction == "outgoing").to_numpy(dtype=bool), "person_id"]
+    received = messages.loc[(direction == "incoming").to_numpy(dtype=bool), "person_id"]
+    days = pd.DataFrame(
+        {"person_id": messages["person_id"], "day": messages["timestamp"].dt.floor("D")}
+    )
+    bounds = contact.groupby("person_id")["timestamp"].agg(["min", "max"])
+    direct = direct_messages(events)
+    direct_sent = direct.loc[(direct["direction"] == "outgoing").to_numpy(dtype=bool), "person_id"]
+    direct_received = direct.loc[
+        (direct["direction"] == "incoming").to_numpy(dtype=bool), "person_id"
+    ]
+
+    table = people.assign(
+        messages_sent=_count(ids, sent.value_counts()),
+        messages_received=_count(ids, received.value_counts()),
+        active_days=_count(ids, days.drop_duplicates()["person_id"].value_counts()),
+        words=_count(ids, rows.groupby("person_id")["words"].sum()),
+        first_contact=_when(ids, bounds["min"]),
+        last_contact=_when(ids, bounds["max"]),
+    )
+    table["duration_days"] = (table["last_contact"] - table["first_contact"]) / _DAY
+    table["days_since_last"] = (as_of - table["last_contact"]) / _DAY
+    # Only one-to-one messages make an exchange: a group thread is not a relationship.
+    table["reciprocated"] = np.minimum(
+        _count(ids, direct_sent.value_counts()), _count(ids, direct_received.value_counts())
+    )
+
+    channel_of = contact["channel"]
+    endorsed = contact.loc[(channel_of == "endorsement").to_numpy(dtype=bool), "person_id"]
+    vouched = contact.loc[(channel_of == "recommendation").to_numpy(dtype=bool), "person_id"]
+    invitations = rows_until(ex.invitations, "sent_at", as_of)
+    noted = invitations.loc[invitations["has_note"].to_numpy(dtype=bool), "person_id"].dropna()
+    address_book = rows_until(ex.contacts, "created_at", as_of)["person_id"].dropna()
+    messaged = (table["messages_sent"] + table["messages_received"]) > 0
+    in_book = ids.isin(address_book)
+    table["channels"] = (
+        messaged.astype("int64")
+        + ids.isin(noted).astype("int64")
+        + ids.isin(endorsed).astype("int64")
+        + ids.isin(vouched).astype("int64")
+        + in_book.astype("int64")
+    )
+
+    details, meetings = _climbed(ex, rows)
+    two_way = table["reciprocated"] > 0
+    stage = np.select(
+        [
+            ids.isin(vouched),
+            two_way & ids.isin(meetings),
+            (two_way & ids.isin(details)) | in_book,
+            two_way,
+            messaged,
+        ],
+        [_VOUCHED, _MET, _OFF_PLATFORM, _CONVERSATION, _MESSAGED],
+        0,
+    )
+    table["silent"] = table["last_contact"].isna().to_numpy(dtype=bool)
+    stage[table["silent"].to_numpy()] = 0
+    table["ladder"] = pd.Categorical.from_codes(stage, dtype=_LADDER_DTYPE)
+    table["score"] = strength_score(table)
+    table = table.sort_values(
+        ["score", "person_id"], ascending=[False, True], na_position="last", kind="stable"
+    )
+    return table[list(_FEATURE_COLUMNS)].astype(_FEATURE_COLUMNS).reset_index(drop=True)
+
+
+def tie_strength(ex: Export, *, as_of: object = None) -> pd.DataFrame:
+    """How deep each relationship is: interaction features, a ladder stage and a 0-100 score.
+
+    One row per contact in `people` who had appeared by `as_of` (connected, interacted or in a
+    conversation), strongest first. The features follow Gilbert & Karahalios (2009), "Predicting
+    tie strength with social media", whose strongest single predictor was the number of days
+    since the last communication. The score (`strength_score`) is a documented weighted sum that
+    only rises when a relationship is more recent, more reciprocated, older, runs through more
+    channels or has more active days.
+
+    A contact with no interaction at all (nothing but the connection) is `silent`: `score` is NaN
+    and `ladder` is ``connected``. Their strength is unknown, not weak: people can be close and
+    never write on LinkedIn.
+
+    Parameters
+    ----------
+    ex
+        The export.
+    as_of
+        Use nothing after this instant (default `ex.as_of`; a date alone means the end of it).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person_id, name, company`` (from `people`);
+        ``messages_sent, messages_received`` (from the owner's side, group messages included);
+        ``active_days`` (distinct UTC days with a message either way); ``words`` (in those
+        messages, both ways); ``first_contact, last_contact`` (first and last interaction);
+        ``duration_days`` (between them); ``days_since_last`` (from the last interaction to
+        `as_of`); ``reciprocated`` (the smaller of one-to-one messages sent and received:
+        group threads do not count as an exchange); ``channels`` (0-5: how
+        many of message, invitation with a note, endorsement, recommendation and the owner's
+        address book the relationship runs through); ``ladder`` (ordered categorical, the
+        furthest stage reached, see below); ``silent`` (bool); ``score`` (0-100, NaN when
+        silent). ``attrs["params"]`` holds `as_of`; ``attrs["reason"]`` says why every contact
+        is silent when the export holds no messages.
+
+    Notes
+    -----
+    The ladder, each stage counting when its condition holds, whatever the stages below:
+
+    1. ``connected``: nothing more (also the stage of every silent contact);
+    2. ``messaged``: a message one way, or only group threads shared (however both wrote in
+       them: a group thread is not a relationship);
+    3. ``conversation``: one-to-one messages both ways;
+    4. ``off_platform``: an email address or phone number in a one-to-one message of a two-way
+       exchange, or the person is in the owner's imported address book (`ex.contacts` entries
+       dated up to `as_of`);
+    5. ``met``: a call or meeting arranged, i.e. a word of the meeting lexicon
+       (``netkit/lexicons/meeting_en.txt``: coffee, lunch, call, zoom, meet, catch up...) in a
+       one-to-one message of a two-way exchange;
+    6. ``vouched``: a recommendation either way.
+
+    Text only counts in messages sent once both sides had written to each other, so a cold pitch
+    asking for "a quick call", or an email address in a recruiter's signature, climbs nothing.
+
+    Examples
+    --------
+    >>> import netkit as nk
+    >>> ex = nk.load_export("data/sample/Complete_LinkedInDataExport_11-16-2026.zip")
+    >>> nk.tie_strength(ex)[["name", "active_days", "ladder", "score"]].head()  # doctest: +SKIP
+    """
+    as_of = as_of_timestamp(ex, as_of)
+    if ex.people.empty:
+        return record(empty_frame(_FEATURE_COLUMNS, "the export names no contacts"), as_of)
+    result = _features(ex, as_of)
+    record(result, as_of)
+    if _no_messages(ex, as_of):
+        result.attrs["reason"] = (
+            "no messages up to as_of: contacts without another interaction are silent "
+            "(strength unknown)"
+        )
+    return result
+
+
+# --- layers -------------------------------------------------------------------------------------
+def _natural_breaks(values: np.ndarray, classes: int) -> np.ndarray:
+    """Jenks natural breaks (exact 1-D k-means): the class of each value, 0 = lowest.
+
+    Dynamic programming over the distinct values, weighted by how often each occurs, minimising
+    the within-class sum of squared deviations; ties go to the earliest break, so the result is
+    deterministic.
+    """
+    distinct, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    size = distinct.size
+    classes = min(classes, size)
+    weight = np.concatenate([[0.0], np.cumsum(counts, dtype="float64")])
+    first = np.concatenate([[0.0], np.cumsum(counts * distinct)])
+    second = np.concatenate([[0.0], np.cumsum(counts * distinct**2)])
+    cost = np.full((classes + 1, size + 1), np.inf)
+    cost[0, 0] = 0.0
+    start = np.zeros((classes + 1, size + 1), dtype="int64")
+    for k in range(1, classes + 1):
+        for end in range(k, size + 1):
+            begin = np.arange(k - 1, end)
+            n = weight[end] - weight[begin]
+            total = first[end] - first[begin]
+            spread = second[end] - second[begin] - total * total / n
+            candidate = cost[k - 1, begin] + spread
+            best = int(np.argmin(candidate))
+            cost[k, end], start[k, end] = candidate[best], begin[best]
+    breaks, end = [], size
+    for k in range(classes, 0, -1):
+        end = int(start[k, end])
+        breaks.append(end)
+    class_of_distinct = np.searchsorted(np.array(breaks[::-1][1:]), np.arange(size), "right")
+    return class_of_distinct[inverse]
+
+
+def _answered(messages: pd.DataFrame, reply_within: pd.Timedelta) -> np.ndarray:
+    """Whether each message has a message the other way, same contact, within `reply_within`."""
+    answered = np.zeros(len(messages), dtype=bool)
+    positions = pd.Series(np.arange(len(messages)), index=messages.index)
+    for direction, other in (("outgoing", "incoming"), ("incoming", "outgoing")):
+        mine = messages[(messages["direction"] == direction).to_numpy(dtype=bool)]
+        theirs = messages.loc[
+            (messages["direction"] == other).to_numpy(dtype=bool), ["timestamp", "person_id"]
+        ].assign(other=True)
+        if mine.empty or theirs.empty:
+            continue
+        matched = pd.merge_asof(
+            mine[["timestamp", "person_id"]].reset_index(),
+            theirs,
+            on="timestamp",
+            by="person_id",
+            direction="nearest",
+            tolerance=reply_within,
+        )
+        answered[positions.loc[matched["index"]].to_numpy()] = matched["other"].notna().to_numpy()
+    return answered
+
+
+def layers(
+    ex: Export,
+    *,
+    window: str | pd.Timedelta = "365D",
+    as_of: object = None,
+    reply_within: str | pd.Timedelta = "7D",
+    reference_sizes: tuple[int, ...] = (5, 15, 50, 150),
+) -> pd.DataFrame:
+    """Dunbar-style layers: the inner circle and the rings around it, from contact frequency.
+
+    People keep a few very close ties, more less close ones, and so on, in layers of about 5, 15,
+    50 and 150 people, each about three times the one inside it (Zhou, Sornette, Hill & Dunbar
+    2005, "Discrete hierarchical organization of social group sizes"); Dunbar, Arnaboldi, Conti &
+    Passarella (2015, "The structure of online social networks mirrors those in the offline
+    world") found the same layers in online contact frequencies. Here each contact's frequency is
+    their number of *reciprocated active days* in the window, and the contacts are split into as
+    many layers as there are reference sizes by 1-D clustering (Jenks natural breaks, i.e. exact
+    one-dimensional k-means, computed with numpy and deterministic) on the logarithm of that
+    number, since successive layers differ by a factor rather than by a fixed amount.
+
+    A *reciprocated active day* is a calendar day (UTC) in the window with a one-to-one message
+    between the owner and the contact that was answered or was itself an answer: a one-to-one
+    message the other way, between the same two people, within `reply_within` before or after
+    it. Group threads do not count as an exchange (a group thread is not a relationship), and
+    unanswered messages (a pitch and its reminders, a congratulation nobody acknowledged) make
+    no active day.
+
+    Parameters
+    ----------
+    ex
+        The export.
+    window
+        How far back from `as_of` to count (default ``"365D"``).
+    as_of
+        Use nothing after this instant (default `ex.as_of`).
+    reply_within
+        How close in time a message the other way must be (default ``"7D"``).
+    reference_sizes
+        Dunbar's cumulative layer sizes, innermost first; their number is the number of layers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per contact with at least one reciprocated active day in the window, innermost
+        layer first: ``person_id``, ``active_days`` (reciprocated active days in the window),
+        ``layer`` (1 = innermost), ``layer_size`` (contacts in this layer and every layer inside
+        it, the way Dunbar's sizes count), ``reference_size`` (5, 15, 50, 150), ``layer_members``
+        (contacts in this layer alone), ``name``. Fewer distinct values than layers give fewer
+        layers. ``attrs["params"]`` holds the options; ``attrs["layer_bounds"]`` maps each
+        layer to its (fewest, most) active days; ``attrs["reason"]`` says why a result is empty.
+    """
+    as_of = as_of_timestamp(ex, as_of)
+    span, reply = pd.Timedelta(window), pd.Timedelta(reply_within)
+    params = {"window": window, "reply_within": reply_within, "reference_sizes": reference_sizes}
+    events = interactions_until(ex, as_of)
+    messages = direct_messages(events)
+    messages = messages[(messages["timestamp"] > as_of - span - reply).to_numpy(dtype=bool)]
+    messages = messages[["timestamp", "person_id", "direction"]].reset_index(drop=True)
+    in_window = (messages["timestamp"] > as_of - span).to_numpy()
+    counted = messages[_answered(messages, reply) & in_window]
+    if counted.empty:
+        reason = (
+            "no messages up to as_of"
+            if not (events["channel"] == "message").any()
+            else f"no reciprocated one-to-one messages in the {window} before as_of"
+        )
+        result = empty_frame(_LAYER_COLUMNS, reason)
+        result.attrs["layer_bounds"] = {}
+        return record(result, as_of, **params)
+
+    days = pd.DataFrame(
+        {"person_id": counted["person_id"], "day": counted["timestamp"].dt.floor("D")}
+    ).drop_duplicates()
+    active = days["person_id"].value_counts().sort_index()
+    classes = _natural_breaks(np.log(active.to_numpy(dtype="float64")), len(reference_sizes))
+    layer = classes.max() - classes + 1
+    result = pd.DataFrame(
+        {"person_id": active.index, "active_days": active.to_numpy(), "layer": layer}
+    )
+    members = result["layer"].value_counts().sort_index()
+    result["layer_members"] = result["layer"].map(members)
+    result["layer_size"] = result["layer"].map(members.cumsum())
+    result["reference_size"] = result["layer"].map(dict(enumerate(reference_sizes, start=1)))
+    result["name"] = result["person_id"].map(ex.people.set_index("person_id")["name"])
+    result = result.sort_values(
+        ["layer", "active_days", "person_id"], ascending=[True, False, True], kind="stable"
+    )
+    result = result[list(_LAYER_COLUMNS)].astype(_LAYER_COLUMNS).reset_index(drop=True)
+    bounds = result.groupby("layer")["active_days"].agg(["min", "max"])
+    record(result, as_of, **params)
+    result.attrs["layer_bounds"] = {
+        int(k): (int(low), int(high)) for k, (low, high) in bounds.iterrows()
+    }
+    return result
+
+
+# --- dormant and fading ties --------------------------------------------------------------------
+def _span_text(duration_days: pd.Series) -> np.ndarray:
+    """How long a relationship lasted, as in "over 2 years" (empty for a day or two)."""
+    days = duration_days.fillna(0).to_numpy(dtype="float64")
+
+    def phrase(count: np.ndarray, unit: str) -> np.ndarray:
+        return (" over " + pd.Series(count.astype("int64")).astype("str") + f" {unit}").to_numpy(
+            dtype=object
+        )
+
+    return np.select(
+        [days < 1.5, days < 60, days < 730],
+        [
+            np.full(days.size, "", dtype=object),
+            phrase(np.round(days), "days"),
+            phrase(np.round(days / 30.44), "months"),
+        ],
+        phrase(np.round(days / 365.25), "years"),
+    )
+
+
+def _talked(ties: pd.DataFrame) -> pd.Series:
+    """The start of a reason: "Talked on 14 days over 2 years (you arranged a call...)"."""
+    active = ties["active_days"]
+    days = np.where(active == 1, " day", " days")
+    stage = ties["ladder"].astype("str").map(_STAGE_NOTES).fillna("")
+    return "Talked on " + active.astype("str") + days + _span_text(ties["duration_days"]) + stage
+
+
+def _now_at(ties: pd.DataFrame) -> pd.Series:
+    """The end of a reason: ", now at Globex." (just "." where the company is unknown)."""
+    company = ties["company"]
+    return (", now at " + company + ".").where(company.notna(), ".")
+
+
+def _month(stamps: pd.Series) -> pd.Series:
+    return stamps.dt.month_name() + " " + stamps.dt.year.astype("str")
+
+
+def _reconnect(ties: pd.DataFrame, as_of: pd.Timestamp, reason: pd.Series) -> pd.DataFrame:
+    """The ranked reconnect table for the chosen `ties` (see `dormant_ties`)."""
+    days_silent = ((as_of - ties["last_contact"]) // _DAY).astype("int64")
+    prior = strength_score(ties.assign(days_since_last=0.0))
+    reconnect = (prior * (0.5 + 0.5 * days_silent / (days_silent + 365))).round(1)
+    result = pd.DataFrame(
+        {
+            "person_id": ties["person_id"],
+            "name": ties["name"],
+            "company": ties["company"],
+            "last_contact": ties["last_contact"],
+            "days_silent": days_silent,
+            "prior_strength": prior,
+            "reconnect_score": reconnect,
+            "reason": reason,
+            "active_days": ties["active_days"],
+            "ladder": ties["ladder"],
+        }
+    )
+    result = result.sort_values(
+        ["reconnect_score", "prior_strength", "person_id"],
+        ascending=[False, False, True],
+        kind="stable",
+    )
+    return result.astype(_RECONNECT_COLUMNS).reset_index(drop=True)
+
+
+def _no_messages(ex: Export, as_of: pd.Timestamp) -> bool:
+    """Whether the export holds no message up to `as_of` (reciprocity is then unknown)."""
+    events = ex.interactions
+    return not ((events["channel"] == "message") & (events["timestamp"] <= as_of)).any()
+
+
+def dormant_ties(
+    ex: Export, *, as_of: object = None, after: str | pd.Timedelta = "365D"
+) -> pd.DataFrame:
+    """Relationships that were real and have gone quiet: who to reconnect with, best first.
+
+    A dormant tie is a contact with at least one reciprocated exchange ever (a one-to-one message
+    each way: group threads do not count as an exchange) whose last interaction (any channel but
+    the bare connection) is more than `after` before `as_of`. Levin, Walter & Murnighan (2011),
+    "Dormant ties: the value of reconnecting", found that reconnecting with dormant ties gives
+    more novel, useful advice than current ties, the more so the stronger the tie was and the
+    longer it has been dormant; the ranking follows them:
+    ``reconnect_score = prior_strength × (0.5 + 0.5 × days_silent / (days_silent + 365))``,
+    which rises with both.
+
+    Parameters
+    ----------
+    ex
+        The export.
+    as_of
+        Use nothing after this instant (default `ex.as_of`).
+    after
+        Silence longer than this makes a tie dormant (default ``"365D"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per dormant tie, best to reconnect with first: ``person_id, name, company``,
+        ``last_contact`` (last interaction), ``days_silent`` (whole days since, to `as_of`),
+        ``prior_strength`` (the tie-strength score as it stood at the last contact: the same
+        features, 0 days since the last contact), ``reconnect_score`` (0-100), ``reason`` (a
+        sentence to act on: "Talked on 14 days over 2 years, last in March 2023, now at
+        Globex."), ``active_days``, ``ladder``. ``attrs["params"]`` holds the options;
+        ``attrs["reason"]`` says why a result is empty when the export cannot tell.
+    """
+    as_of = as_of_timestamp(ex, as_of)
+    if _no_messages(ex, as_of):
+        reason = "no messages up to as_of: the export cannot tell which ties were reciprocated"
+        return record(empty_frame(_RECONNECT_COLUMNS, reason), as_of, after=after)
+    ties = _features(ex, as_of)
+    silence = as_of - ties["last_contact"]
+    ties = ties[((ties["reciprocated"] > 0) & (silence > pd.Timedelta(after))).to_numpy(bool)]
+    reason = _talked(ties) + ", last in " + _month(ties["last_contact"]) + _now_at(ties)
+    return record(_reconnect(ties, as_of, reason), as_of, after=after)
+
+
+def _median_gap_days(ex: Export, as_of: pd.Timestamp) -> pd.Series:
+    """Each contact's median number of days between consecutive days with a one-to-one message
+    (NaN for one such day): the rhythm of the relationship, which group threads do not set."""
+    messages = direct_messages(interactions_until(ex, as_of))
+    days = (
+        pd.DataFrame(
+            {"person_id": messages["person_id"], "day": messages["timestamp"].dt.floor("D")}
+        )
+        .drop_duplicates()
+        .sort_values(["person_id", "day"], kind="stable")
+    )
+    gaps = days.groupby("person_id")["day"].diff() / _DAY
+    return gaps.groupby(days["person_id"]).median()
+
+
+def fading_ties(
+    ex: Export,
+    *,
+    as_of: object = None,
+    after: str | pd.Timedelta = "365D",
+    gap_multiple: float = 3.0,
+    min_silence: str | pd.Timedelta = "60D",
+) -> pd.DataFrame:
+    """Relationships losing their rhythm: quiet for much longer than usual, not yet dormant.
+
+    Each relationship has its own pace: some people talk weekly, others twice a year. A fading
+    tie is a reciprocated contact (a one-to-one message each way) that is not yet dormant
+    (silent for at most `after`, see `dormant_ties`) but has been silent for more than
+    `gap_multiple` times their own median gap between days with a one-to-one message, and for
+    more than `min_silence`. Group threads do not count as an exchange and set no rhythm; a
+    contact with a single day of one-to-one messages has no rhythm yet and is never fading.
+    Ranked like `dormant_ties` (Levin, Walter & Murnighan 2011): formerly stronger ties, silent
+    longer, first.
+
+    Parameters
+    ----------
+    ex
+        The export.
+    as_of
+        Use nothing after this instant (default `ex.as_of`).
+    after
+        The dormancy threshold (default ``"365D"``); longer silences belong to `dormant_ties`.
+    gap_multiple
+        How many of the contact's usual gaps the silence must exceed (default 3).
+    min_silence
+        The silence must also be longer than this (default ``"60D"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of `dormant_ties` (the reason reads "Talked on 20 days over 2 years, usually
+        every 18 days, but not since June 2026, now at Globex."), plus ``median_gap_days``.
+    """
+    as_of = as_of_timestamp(ex, as_of)
+    params = {"after": after, "gap_multiple": gap_multiple, "min_silence": min_silence}
+    columns = {**_RECONNECT_COLUMNS, "median_gap_days": "float64"}
+    if _no_messages(ex, as_of):
+        reason = "no messages up to as_of: the export cannot tell which ties have a rhythm"
+        return record(empty_frame(columns, reason), as_of, **params)
+    ties = _features(ex, as_of)
+    gap = ties["person_id"].map(_median_gap_days(ex, as_of)).astype("float64")
+    silence = as_of - ties["last_contact"]
+    chosen = (
+        (ties["reciprocated"] > 0)
+        & (silence <= pd.Timedelta(after))
+        & (silence > pd.Timedelta(min_silence))
+        & (silence / _DAY > gap_multiple * gap)
+    ).to_numpy(dtype=bool)
+    ties, gap = ties[chosen], gap[chosen]
+    every = gap.round().astype("int64")
+    rhythm = (", usually every " + every.astype("str") + " days").where(
+        every > 1, ", usually every day"
+    )
+    reason = (
+        _talked(ties) + rhythm + ", but not since " + _month(ties["last_contact"]) + _now_at(ties)
+    )
+    result = _reconnect(ties, as_of, reason)
+    result["median_gap_days"] = result["person_id"].map(gap.set_axis(ties["person_id"]))
+    return record(result.astype(columns), as_of, **params)
