@@ -13,7 +13,7 @@ import pandas as pd
 
 from .people import Owner
 
-__all__ = ["CHANNELS", "INTERACTION_COLUMNS", "build_interactions"]
+__all__ = ["CHANNELS", "INTERACTION_COLUMNS", "build_interactions", "invitation_behind"]
 
 INTERACTION_COLUMNS = [
     "timestamp",
@@ -66,17 +66,27 @@ def _messages(messages: pd.DataFrame) -> list[pd.DataFrame]:
     ]  # fmt: skip
 
 
-def _who_asked(connections: pd.DataFrame, invitations: pd.DataFrame) -> pd.Series:
-    """Where Invitations tells: the direction of the last invitation with that person sent no
-    later than the day of the connection (Connected On is a date, the invitation a time on it).
+def invitation_behind(connections: pd.DataFrame, invitations: pd.DataFrame) -> pd.DataFrame:
+    """For each connection, the invitation that led to it, where Invitations tells.
 
-    Only the past decides, so a metric cut at some `as_of` never sees a later invitation.
+    That is the last invitation with the person sent no later than the day of the connection
+    (Connected On is a date, the invitation a time on it): only the past decides, so a metric
+    cut at some `as_of` never sees a later invitation (a re-invite after a removal, say).
+
+    Returns ``direction, has_note, message`` aligned on `connections`' index (missing where no
+    invitation led to the connection, and for hidden members).
     """
-    unknown = pd.Series(pd.NA, index=connections.index, dtype="str")
+    behind = pd.DataFrame(
+        {
+            "direction": pd.Series(pd.NA, index=connections.index, dtype="str"),
+            "has_note": pd.Series(pd.NA, index=connections.index, dtype="boolean"),
+            "message": pd.Series(pd.NA, index=connections.index, dtype="str"),
+        }
+    )
     asked = invitations.dropna(subset=["person_id", "sent_at"])
-    dated = connections["connected_on"].notna()
+    dated = (connections["connected_on"].notna() & connections["person_id"].notna()).to_numpy()
     if asked.empty or not dated.any():
-        return unknown
+        return behind
     left = pd.DataFrame(
         {
             "row": connections.index[dated],
@@ -84,11 +94,15 @@ def _who_asked(connections: pd.DataFrame, invitations: pd.DataFrame) -> pd.Serie
             "until": (connections.loc[dated, "connected_on"] + pd.Timedelta(days=1)).to_numpy(),
         }
     ).sort_values("until", kind="stable")
-    right = asked[["sent_at", "person_id", "direction"]].sort_values("sent_at", kind="stable")
+    right = asked[["sent_at", "person_id", "direction", "has_note", "message"]].sort_values(
+        "sent_at", kind="stable"
+    )
     matched = pd.merge_asof(
         left, right, left_on="until", right_on="sent_at", by="person_id", allow_exact_matches=False
-    )
-    return unknown.fillna(matched.set_index("row")["direction"]).astype("str")
+    ).set_index("row")
+    for column in behind.columns:
+        behind[column] = behind[column].fillna(matched[column]).astype(behind[column].dtype)
+    return behind
 
 
 def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.DataFrame:
@@ -99,7 +113,7 @@ def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.Data
     recommendations = tables["recommendations"]
     parts = [
         _part("connection", connections["connected_on"], connections["person_id"],
-              _who_asked(connections, invitations)),
+              invitation_behind(connections, invitations)["direction"]),
         *_messages(tables["messages"]),
         _part("invitation", invitations["sent_at"], invitations["person_id"],
               invitations["direction"]),

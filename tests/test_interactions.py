@@ -51,3 +51,15 @@ def test_every_interaction_has_a_channel_from_the_documented_set(load):
     assert set(ex.interactions["channel"]) <= set(CHANNELS)
     assert (ex.interactions["weight"] == 1).all()
     assert ex.owner.person_id not in set(ex.interactions["person_id"])
+
+
+def test_growth_reads_who_asked_by_the_same_rule(load):
+    import netkit as nk
+
+    ex = load(
+        {"Profile.csv": PROFILE_CSV, "Connections.csv": CONNECTIONS, "Invitations.csv": INVITATIONS}
+    )
+    yearly = nk.growth(ex, freq="YE")
+    by_year = yearly.set_index(yearly["period_end"].dt.year)
+    assert by_year.loc[2024, ["outgoing", "incoming", "unknown"]].tolist() == [0, 0, 2]
+    assert by_year.loc[2025, ["outgoing", "incoming", "unknown"]].tolist() == [0, 1, 0]

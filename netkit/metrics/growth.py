@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from ..events import invitation_behind
 from ._common import (
     as_of_timestamp,
     direct_messages,
@@ -517,23 +518,15 @@ def _micros_of(span: pd.Timedelta) -> int:
 def _connections_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     """Connections dated up to `as_of` with ``who_asked`` and ``noted``.
 
-    ``who_asked`` is the direction of the latest invitation exchanged with that person up to
-    `as_of` (``unknown`` without one, or for a hidden member); ``noted`` is whether it carried a
-    written note (LinkedIn's default sentence is not one).
+    ``who_asked`` is the direction of the invitation that led to the connection (the last one
+    with that person sent by the day of the connection, see `netkit.events.invitation_behind`;
+    ``unknown`` without one, or for a hidden member); ``noted`` is whether it carried a written
+    note (LinkedIn's default sentence is not one).
     """
     connections = rows_until(ex.connections, "connected_on", as_of)[["person_id", "connected_on"]]
-    invitations = rows_until(ex.invitations, "sent_at", as_of).dropna(subset=["person_id"])
-    latest = (
-        invitations.sort_values("sent_at", kind="stable")
-        .drop_duplicates("person_id", keep="last")
-        .set_index("person_id")
-    )
-    written = latest["has_note"] & ~is_default_note(latest["message"])
-    who = connections["person_id"].map(latest["direction"]).astype("str")
-    noted = connections["person_id"].map(written).astype("boolean")
-    return connections.assign(
-        who_asked=who.fillna("unknown"), noted=noted.fillna(False).astype(bool)
-    )
+    behind = invitation_behind(connections, rows_until(ex.invitations, "sent_at", as_of))
+    noted = behind["has_note"].fillna(False).astype(bool) & ~is_default_note(behind["message"])
+    return connections.assign(who_asked=behind["direction"].fillna("unknown"), noted=noted)
 
 
 # ---------------------------------------------------------------------------------------------
