@@ -6,7 +6,8 @@ library) and parse the same bytes with pyarrow's CSV reader into pandas. Each st
 own fresh process (so peak memory is its own), best of ``--repeat`` runs plus the first pass,
 and the table reports seconds, the ratio to the floor measured in the same run, and peak
 resident memory. The metrics stage loads the export once, then times each metric of
-`netkit.metrics` and `build_graph` (its best pass excludes the load; its first includes it). Exports are generated once and cached outside the repository.
+`netkit.metrics` and `build_graph` (its best pass excludes the load; its first includes
+it). Exports are generated once and cached outside the repository.
 
     python benchmarks/bench_load.py                 # small, medium, large
     python benchmarks/bench_load.py --sizes large --repeat 3
