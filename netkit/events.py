@@ -9,6 +9,7 @@ interactions, and the owner is never the `person_id` of a row.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .people import Owner
@@ -51,13 +52,13 @@ def _part(
 
 
 def _messages(messages: pd.DataFrame) -> list[pd.DataFrame]:
-    columns = ["sent_at", "direction", "sender_id", "recipient_ids", "conversation_id", "is_group"]
-    real = messages.loc[~messages["is_draft"] & ~messages["is_sponsored"], columns]
-    outgoing = real[(real["direction"] == "outgoing").fillna(False).astype(bool)]
-    to_each = outgoing[["sent_at", "recipient_ids", "conversation_id", "is_group"]].explode(
-        "recipient_ids"
-    )
-    incoming = real[(real["direction"] == "incoming").fillna(False).astype(bool)]
+    real = ~(messages["is_draft"].to_numpy(dtype=bool) | messages["is_sponsored"].to_numpy(bool))
+    direction = messages["direction"]
+    sent = np.flatnonzero(real & (direction == "outgoing").fillna(False).to_numpy(dtype=bool))
+    got = np.flatnonzero(real & (direction == "incoming").fillna(False).to_numpy(dtype=bool))
+    outgoing = messages[["sent_at", "recipient_ids", "conversation_id", "is_group"]].iloc[sent]
+    to_each = outgoing.explode("recipient_ids")
+    incoming = messages[["sent_at", "sender_id", "conversation_id", "is_group"]].iloc[got]
     return [
         _part("message", to_each["sent_at"], to_each["recipient_ids"], "outgoing",
               to_each["conversation_id"], to_each["is_group"]),

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._distinct import count_pairs
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import build_interactions
@@ -234,9 +235,13 @@ def _people(
 ) -> pd.DataFrame:
     """One row per contact seen anywhere: the join of every source."""
     messages = tables["messages"]
-    real = messages[~messages["is_sponsored"]]
+    real = ~messages["is_sponsored"].to_numpy(dtype=bool)
     participants = pd.concat(
-        [real["sender_id"], real["recipient_ids"].explode()], ignore_index=True
+        [
+            pd.Series(pd.unique(messages["sender_id"][real]), dtype="str"),
+            messages["recipient_ids"][real].explode(),
+        ],
+        ignore_index=True,
     )
     ids = (
         pd.concat(
@@ -274,7 +279,7 @@ def _people(
     to_one = to_one[to_one["recipient_ids"].str.len() == 1]
     seen_names = pd.concat(
         [
-            pd.DataFrame({"person_id": messages["sender_id"], "name": messages["sender_name"]}),
+            count_pairs(messages["sender_id"], messages["sender_name"], ("person_id", "name")),
             pd.DataFrame(
                 {"person_id": to_one["recipient_ids"].str[0], "name": to_one["recipient_names"]}
             ),
@@ -283,9 +288,10 @@ def _people(
             tables["recommendations"][["person_id", "name"]],
         ],
         ignore_index=True,
-    ).dropna()
+    ).dropna(subset=["person_id", "name"])
     if len(seen_names):
-        common = seen_names.groupby(["person_id", "name"]).size().reset_index(name="n")
+        weight = seen_names["n"].fillna(1).astype("int64") if "n" in seen_names else 1
+        common = seen_names.assign(n=weight).groupby(["person_id", "name"])["n"].sum().reset_index()
         common = (
             common.sort_values(["n", "name"], ascending=[False, True])
             .drop_duplicates("person_id")
