@@ -21,6 +21,7 @@ Words used throughout:
 from __future__ import annotations
 
 import re
+import weakref
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -292,7 +293,26 @@ def _when(keys: pd.Series, values: pd.Series) -> pd.Series:
     return keys.map(values).astype("datetime64[us, UTC]")
 
 
+#: Feature tables already computed, per export and `as_of`: `health_summary` asks for the
+#: features three times (tie strength, dormant, fading). Keyed by the identity of the tables
+#: read, so an export whose tables are replaced (or a trimmed copy) is computed afresh.
+_FEATURE_CACHE: weakref.WeakKeyDictionary[Export, dict[tuple, pd.DataFrame]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The feature table of `_compute_features`, computed once per export and `as_of`."""
+    tables = ("interactions", "messages", "people", "contacts", "connections", "recommendations")
+    key = (as_of, *(id(getattr(ex, name)) for name in tables))
+    cached = _FEATURE_CACHE.setdefault(ex, {})
+    if key not in cached:
+        cached.clear()  # one as_of at a time: a 24-period report does not hoard memory
+        cached[key] = _compute_features(ex, as_of)
+    return cached[key].copy()
+
+
+def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     """The tie-strength table (see `tie_strength`), as it stood at `as_of`."""
     events = interactions_until(ex, as_of)
     rows, participants = _message_rows(ex, as_of)
