@@ -30,7 +30,14 @@ import numpy as np
 import pandas as pd
 
 from .metrics import ties
-from .metrics._common import as_of_timestamp, empty_frame, interactions_until, record, rows_until
+from .metrics._common import (
+    NON_EMPLOYERS,
+    as_of_timestamp,
+    empty_frame,
+    interactions_until,
+    record,
+    rows_until,
+)
 
 if TYPE_CHECKING:
     from .export import Export
@@ -43,28 +50,6 @@ __all__ = [
     "graph_measures",
     "write_graph",
 ]
-
-#: Company values that name no employer: no company node and no shared-employer proxy for them.
-#: Compared case-insensitively, white space collapsed.
-NON_EMPLOYERS = frozenset(
-    {
-        "self-employed",
-        "self employed",
-        "freelance",
-        "freelancer",
-        "independent",
-        "retired",
-        "unemployed",
-        "student",
-        "stealth",
-        "stealth mode",
-        "stealth startup",
-        "confidential",
-        "none",
-        "n/a",
-        "-",
-    }
-)
 
 #: How the communities and brokers of `graph_measures` should be read.
 PROXY_NOTE = (

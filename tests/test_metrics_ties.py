@@ -836,3 +836,13 @@ def test_thresholds_are_recorded(ladder_export):
         "as_of": ts("2025-12-05 23:59:59.999999")
     }
     assert nk.dormant_ties(ladder_export).attrs["reason"] is None
+
+
+def test_a_reason_never_says_now_at_self_employed():
+    from netkit.metrics.ties import _now_at
+
+    companies = pd.Series(
+        ["Globex", "Self-employed", " freelance ", "Confidential", None], dtype="str"
+    )
+    endings = _now_at(pd.DataFrame({"company": companies})).tolist()
+    assert endings == [", now at Globex.", ", now self-employed.", ", now freelance.", ".", "."]

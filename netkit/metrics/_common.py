@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTACT_CHANNELS",
+    "NON_EMPLOYERS",
     "as_of_timestamp",
     "direct_messages",
     "empty_frame",
@@ -25,6 +26,28 @@ __all__ = [
     "record",
     "rows_until",
 ]
+
+#: Company values that name no employer (compared lower-cased, white space collapsed): no
+#: company node in the graph, no "now at ..." in a reason.
+NON_EMPLOYERS = frozenset(
+    {
+        "self-employed",
+        "self employed",
+        "freelance",
+        "freelancer",
+        "independent",
+        "retired",
+        "unemployed",
+        "student",
+        "stealth",
+        "stealth mode",
+        "stealth startup",
+        "confidential",
+        "none",
+        "n/a",
+        "-",
+    }
+)
 
 #: "Interacted" means any channel but the bare connection.
 CONTACT_CHANNELS = ("message", "invitation", "endorsement", "recommendation")

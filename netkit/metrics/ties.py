@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ._common import (
+    NON_EMPLOYERS,
     as_of_timestamp,
     direct_messages,
     empty_frame,
@@ -652,9 +653,25 @@ def _talked(ties: pd.DataFrame) -> pd.Series:
 
 
 def _now_at(ties: pd.DataFrame) -> pd.Series:
-    """The end of a reason: ", now at Globex." (just "." where the company is unknown)."""
+    """The end of a reason: ", now at Globex.", ", now self-employed." for a company field that
+    names no employer, just "." where the company is unknown."""
     company = ties["company"]
-    return (", now at " + company + ".").where(company.notna(), ".")
+    plain = company.str.lower().str.split().str.join(" ")
+    at = (", now at " + company + ".").where(company.notna() & ~plain.isin(NON_EMPLOYERS), ".")
+    status = plain.map(_STATUS)
+    return at.mask(status.notna(), ", now " + status + ".")
+
+
+#: What a company field that names no employer says about the person, for a reason's ending.
+_STATUS = {
+    "self-employed": "self-employed",
+    "self employed": "self-employed",
+    "freelance": "freelance",
+    "freelancer": "freelance",
+    "independent": "independent",
+    "retired": "retired",
+    "student": "a student",
+}
 
 
 def _month(stamps: pd.Series) -> pd.Series:
