@@ -80,7 +80,7 @@ def load(path: Path) -> dict:
 METRICS = (
     "growth", "growth_spikes", "quality_vs_quantity", "tie_strength", "layers", "dormant_ties",
     "fading_ties", "reciprocity", "invitation_quality", "pitch_after_connect", "health_summary",
-    "build_graph",
+    "build_graph", "metrics.activity",
 )  # fmt: skip
 
 
@@ -92,7 +92,8 @@ def metrics(path: Path) -> dict:
     seconds = {}
     for name in METRICS:
         start = time.perf_counter()
-        getattr(nk, name)(ex)
+        module, _, function = name.rpartition(".")
+        getattr(getattr(nk, module) if module else nk, function)(ex)
         seconds[name] = time.perf_counter() - start
     return {"rows": len(ex.interactions), "each": seconds}
 

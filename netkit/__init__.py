@@ -8,6 +8,8 @@ relationships rather than contacts.
 >>> ex.connections.head()  # doctest: +SKIP
 """
 
+from typing import TYPE_CHECKING
+
 from .anonymize import anonymize
 from .errors import (
     ArchiveRefusedError,
@@ -62,3 +64,23 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+#: Submodules imported on first access (``nk.plot``, ``nk.report``), so that ``import netkit``
+#: does not import matplotlib.
+_LAZY_SUBMODULES = ("plot", "report")
+
+if TYPE_CHECKING:
+    from . import plot as plot
+    from . import report as report
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY_SUBMODULES])

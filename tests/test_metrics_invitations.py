@@ -358,6 +358,25 @@ def test_no_invitations_file_gives_an_empty_typed_result_with_a_reason(load):
     assert np.isnan(summary["outgoing_note_share"])
 
 
+def test_invitations_without_any_note_are_scored(load):
+    # Found by notebooks/ on the sample cut at 2013: two invitations up to as_of, neither with a
+    # note, made the company-word merge fail on an untyped empty frame.
+    ex = load(
+        {
+            "Profile.csv": PROFILE_CSV,
+            "Invitations.csv": invitations(
+                ("OUTGOING", "Ann Lee", "1/22/12, 11:51 PM", ""),
+                ("INCOMING", "Bob Ray", "3/24/12, 5:09 PM", ""),
+            ),
+        }
+    )
+    result = nk.invitation_quality(ex)
+    assert len(result) == 2
+    assert not result["has_note"].any()
+    assert (result["personalization"] == 0).all()
+    assert invitation_summary(ex)["outgoing_note_share"] == 0
+
+
 def test_no_invitation_before_as_of_is_empty_with_a_reason(export):
     result = nk.invitation_quality(export, as_of="2020-01-01")
     assert result.empty

@@ -241,7 +241,14 @@ def _recipient_companies(invitations: pd.DataFrame, ex: Export) -> pd.DataFrame:
         )
     pairs = pd.concat(parts, ignore_index=True)
     if pairs.empty:
-        return pd.DataFrame({"row": [], "company": [], "token": []})
+        # typed like the frame below, so the merges on ``token`` work when no note has a company
+        return pd.DataFrame(
+            {
+                "row": pd.Series(dtype="int64"),
+                "company": pd.Series(dtype="int64"),
+                "token": pd.Series(dtype=object),
+            }
+        )
     # `company` numbers each (invitation, company) pair; its words are the rows of `words`.
     words = _tokens(pairs["company"].astype("str")).rename(columns={"row": "company"})
     words["row"] = words["company"].map(pairs["row"])

@@ -80,7 +80,8 @@ def health_summary(ex: Export, *, as_of: object = None, period: str = "month") -
         message_reciprocity, two_way_share, unanswered_inbound, unanswered_outbound,
         invitations_sent, invitations_received, outgoing_note_share, outgoing_template_share,
         pitches_received, pitches_sent, spikes``. Shares are in [0, 1]; a share or ratio with
-        nothing to divide is NaN.
+        nothing to divide is NaN, and so is a figure the export cannot tell (``active_ties``
+        without a messages file).
 
     Examples
     --------
@@ -108,7 +109,7 @@ def health_summary(ex: Export, *, as_of: object = None, period: str = "month") -
         "as_of": stamp,
         "connections": len(connected),
         "new_connections": len(in_period(connected, "connected_on")),
-        "active_ties": int(last["active_ties"]) if last is not None else 0,
+        "active_ties": int(last["active_ties"]) if last is not None else np.nan,
         "active_share": float(last["active_share"]) if last is not None else np.nan,
         "hoarding_ratio": float(last["hoarding_ratio"]) if last is not None else np.nan,
         "dormant_ties": len(dormant_ties(ex, as_of=stamp)),

@@ -657,7 +657,8 @@ def _now_at(ties: pd.DataFrame) -> pd.Series:
     names no employer, just "." where the company is unknown."""
     company = ties["company"]
     plain = company.str.lower().str.split().str.join(" ")
-    at = (", now at " + company + ".").where(company.notna() & ~plain.isin(NON_EMPLOYERS), ".")
+    named = company.str.rstrip(".")  # "Globex, Inc." ends the sentence once
+    at = (", now at " + named + ".").where(company.notna() & ~plain.isin(NON_EMPLOYERS), ".")
     status = plain.map(_STATUS)
     return at.mask(status.notna(), ", now " + status + ".")
 
