@@ -1,5 +1,5 @@
 # netkit: two commands on a fresh clone.
-#   make report   create .venv, install netkit, summarise (later: chart) the bundled sample export
+#   make report   create .venv, install netkit, render the sample export's report (./netkit-report)
 #   make test     install the dev dependencies and run the whole suite, notebooks included
 PYTHON ?= python3
 VENV ?= .venv
@@ -21,17 +21,18 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 report: $(VENV)/.installed
-	$(BIN)/netkit summary $(SAMPLE)
+	$(BIN)/netkit report $(SAMPLE) --out netkit-report
 
-test: $(VENV)/.dev-installed
-	$(BIN)/ruff check netkit tests benchmarks
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check netkit tests benchmarks
+	$(BIN)/ruff format --check netkit tests benchmarks
 
+# In a container running as root: make lab LAB_ARGS=--allow-root
 lab: $(VENV)/.dev-installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
 
 sample: $(VENV)/.installed
 	$(BIN)/netkit sample data/sample --seed 0
