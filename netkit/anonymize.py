@@ -52,7 +52,7 @@ import pyarrow.compute as pc
 
 from ._distinct import map_distinct, spread
 from .graph import NON_EMPLOYERS
-from .people import UNKNOWN_NAMES, Owner, person_ids
+from .people import UNKNOWN_NAMES, Owner, fold_name, person_ids
 
 if TYPE_CHECKING:
     from .export import Export
@@ -129,14 +129,8 @@ _CONSONANTS = "bdfgklmnprstvz"
 _VOWELS = "aeiou"
 _COMPANY_SUFFIXES = ("Labs", "Group", "Systems", "Partners", "Works", "Industries", "Co", "Studio")
 _EMAIL = re.compile(r"[^\s,;<>()\"']+@[^\s,;<>()\"']+")
-_SLUG = re.compile(r"/in/([^/?#\s]+)")
 _BARE_PROFILE = re.compile(r"^(https?://)?(www\.)?linkedin\.com/in/?$", re.IGNORECASE)
 _MEMBER_ID_FILE = re.compile(r"_(\d{5,})(?=\.csv$)", re.IGNORECASE)
-
-
-def _normalize(name: str) -> str:
-    """Whitespace collapsed, NFC, casefolded: the form `name:` ids are made of."""
-    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
 
 
 def _ascii_table() -> np.ndarray:
@@ -268,7 +262,7 @@ class Pseudonyms:
     def name(self, value: str) -> str:
         """A person's full name -> two pseudo-words ("Kavoti Merunasa"). ``LinkedIn Member``
         and other placeholder names are kept."""
-        normalized = _normalize(value)
+        normalized = fold_name(value)
         if normalized in UNKNOWN_NAMES:
             return value
         return self._pseudonym(
@@ -277,16 +271,16 @@ class Pseudonyms:
 
     def first_name(self, value: str) -> str:
         """A first name -> one pseudo-word."""
-        return self._pseudonym("first_name", _normalize(value), lambda d: self._word(d, 0))
+        return self._pseudonym("first_name", fold_name(value), lambda d: self._word(d, 0))
 
     def last_name(self, value: str) -> str:
         """A last name -> one pseudo-word."""
-        return self._pseudonym("last_name", _normalize(value), lambda d: self._word(d, 0))
+        return self._pseudonym("last_name", fold_name(value), lambda d: self._word(d, 0))
 
     def person_id(self, value: str) -> str:
         """A person id -> ``p-<16 hex>``; a ``name:`` id -> ``name:`` + the name's pseudonym."""
         if value.startswith("name:"):
-            return "name:" + _normalize(self.name(value[5:]))
+            return "name:" + fold_name(self.name(value[5:]))
         return self._pseudonym("person_id", value, lambda d: "p-" + d[:8].hex(), separator="")
 
     def profile_urls(self, values: pd.Series) -> pd.Series:
@@ -324,7 +318,7 @@ class Pseudonyms:
 
     def company(self, value: str) -> str:
         """A company or school -> "<Word> <Suffix>"; non-employers ("Self-employed") kept."""
-        normalized = _normalize(value)
+        normalized = fold_name(value)
         if normalized in NON_EMPLOYERS:
             return value
         return self._pseudonym(
@@ -335,7 +329,7 @@ class Pseudonyms:
 
     def title(self, value: str) -> str:
         """A job title -> "Role <Word>"."""
-        return self._pseudonym("title", _normalize(value), lambda d: f"Role {self._word(d, 0)}")
+        return self._pseudonym("title", fold_name(value), lambda d: f"Role {self._word(d, 0)}")
 
     def token(self, family: str, value: str) -> str:
         """An opaque keyed token ``<family>-<16 hex>`` (conversation ids, links, URNs)."""
@@ -346,7 +340,7 @@ class Pseudonyms:
     def _names_in_list(self, text: str) -> str:
         """A raw ``TO`` text: one name, or several joined by commas (names can hold commas,
         so the whole text is one name when it is a known name)."""
-        if _normalize(text) in self._cache.get("name", {}):
+        if fold_name(text) in self._cache.get("name", {}):
             return self.name(text)
         pieces = re.split(r"(,\s*)", text)
         return "".join(

@@ -26,6 +26,7 @@ __all__ = [
     "NameIndex",
     "Owner",
     "find_owner",
+    "fold_name",
     "full_names",
     "normalize_names",
     "person_ids",
@@ -78,8 +79,13 @@ def profile_urls(ids: pd.Series) -> pd.Series:
     return out.where(is_url_id).astype("str")
 
 
+def fold_name(name: str) -> str:
+    """One name's normalized form: white space collapsed, NFC, casefolded (``name:`` ids)."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
 def _normalize(name: str) -> str | None:
-    folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+    folded = fold_name(name)
     return None if folded in UNKNOWN_NAMES else folded
 
 
