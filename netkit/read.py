@@ -16,7 +16,8 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -117,9 +118,34 @@ class _Header:
     data_offset: int  # byte offset where the first record starts
 
 
+@contextmanager
+def _csv_field_limit(size: int) -> Iterator[None]:
+    """Let Python's csv reader take fields up to ``size`` characters for the duration.
+
+    Its default limit (128 KiB) is a process-wide setting, far below what one field of a real
+    file may hold (a field can be as long as its file), and exceeding it raises ``csv.Error``.
+    """
+    previous = csv.field_size_limit()
+    if size < previous:
+        yield
+        return
+    csv.field_size_limit(size + 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _within_field_limit(reader: Iterator[list[str]], size: int) -> Iterator[list[str]]:
+    """The records of ``reader``, read with the csv field limit raised to ``size``."""
+    with _csv_field_limit(size):
+        yield from reader
+
+
 def _split_line(line: str, delimiter: str) -> list[str]:
     try:
-        return next(csv.reader([line], delimiter=delimiter), [])
+        with _csv_field_limit(len(line)):
+            return next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error:
         return line.split(delimiter)
 
@@ -238,7 +264,7 @@ def _parse_careful(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=header.delimiter)
     previous_end = header.line
     try:
-        for fields in reader:
+        for fields in _within_field_limit(reader, len(text)):
             start, previous_end = previous_end + 1, header.line + reader.line_num
             if not fields:
                 continue
@@ -270,7 +296,35 @@ def _parse_careful(
             lines.append(start)
     except csv.Error as exc:
         raise FileUnreadableError(f"{path}, line {previous_end + 1}: {exc}.") from exc
+    if lines and previous_end > lines[-1]:
+        _check_open_quote(text, header, path, problems, lines[-1], len(rows[-1]))
     return rows, np.asarray(lines, dtype=np.int64)
+
+
+def _check_open_quote(
+    text: str, header: _Header, path: str, problems: list[dict], start: int, width: int
+) -> None:
+    """A quote opened in the last record and never closed swallows the rest of the file into
+    one field: the records it swallowed are not lost silently, a problems row says so."""
+    tail = "\n".join(text.split("\n")[start - header.line - 1 :])
+    reader = csv.reader(io.StringIO(tail, newline=""), delimiter=header.delimiter, strict=True)
+    try:
+        next(_within_field_limit(reader, len(tail)), None)
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc):
+            return
+        fields = _split_line(tail.split("\n", 1)[0], header.delimiter)
+        column = header.fields[min(max(len(fields) - 1, 0), width - 1)]
+        problems.append(
+            _problem(
+                path,
+                start,
+                column,
+                tail[:200],
+                f"a quote opened on line {start} is never closed: the rest of the file "
+                f"({len(tail.rstrip(chr(10)).split(chr(10)))} lines) was read as this one value",
+            )
+        )
 
 
 def _rows_to_table(rows: list[list[str | None]], width: int) -> pa.Table:
@@ -316,7 +370,15 @@ def _repair_comments(
             escapechar="\\" if escaped else None,
             doublequote=True,
         )
-        parts = list(reader)
+        try:
+            parts = list(_within_field_limit(reader, len(chunk)))
+        except csv.Error as exc:
+            problems.append(
+                _problem(
+                    path, header.line + 1 + first, pd.NA, chunk[:200], f"unreadable record: {exc}"
+                )
+            )
+            continue
         fields = list(parts[0]) if parts else []
         extra = [",".join(p) for p in parts[1:]]
         if len(fields) > width:  # a stray comma in an unquoted message
