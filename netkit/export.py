@@ -8,7 +8,7 @@ and `files`, which account for every record read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -144,13 +144,6 @@ class Export:
             f"<Export {self.name}: {len(self.connections)} connections, "
             f"{len(self.messages)} messages, owner {self.owner.person_id!r}>"
         )
-
-
-@dataclass
-class _TableRead:
-    """The files of one table read so far, with positions to trace rows back to lines."""
-
-    reads: list[FileRead] = field(default_factory=list)
 
 
 def _empty_table(table: str) -> pd.DataFrame:
