@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -19,6 +20,11 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from .errors import ArchiveRefusedError, NotAnExportError
+
+try:  # Intel's ISA-L inflates deflate streams about three times as fast as zlib.
+    from isal import isal_zlib as _inflate
+except ImportError:  # pragma: no cover - platforms without an isal wheel
+    _inflate = zlib  # type: ignore[assignment]
 
 __all__ = ["Archive", "Member", "export_date_from_name", "open_archive"]
 
@@ -103,9 +109,19 @@ def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
     info = zf.getinfo(path)
     limit = min(info.file_size, MAX_MEMBER_BYTES)
     try:
-        with zf.open(info) as stream:
-            data = stream.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+        if info.compress_type == zipfile.ZIP_DEFLATED and zf.fp is not None:
+            data = _inflate_member(zf, info, limit)
+        else:
+            with zf.open(info) as stream:
+                data = stream.read(limit + 1)
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        zlib.error,
+        _inflate.error,
+        NotImplementedError,
+    ) as exc:
         raise ArchiveRefusedError(
             f"{source}: member {path!r} could not be inflated ({exc})."
         ) from exc
@@ -114,6 +130,32 @@ def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
             f"{source}: member {path!r} inflates to more than the "
             f"{info.file_size:,} bytes it declares."
         )
+    return data
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+
+
+def _inflate_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A deflated member in one call (ISA-L when installed), never more than `limit` + 1 bytes.
+
+    The same checks as `zipfile`: the local header's signature, and the CRC-32 of what came out.
+    """
+    fp = zf.fp
+    assert fp is not None  # checked by the caller
+    fp.seek(info.header_offset)
+    header = fp.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local file header")
+    name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
+    fp.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
+    compressed = fp.read(info.compress_size)
+    if len(compressed) != info.compress_size:
+        raise EOFError("the zip ends inside this member")
+    inflater = _inflate.decompressobj(-15)
+    data = inflater.decompress(compressed, limit + 1)
+    if len(data) <= limit and _inflate.crc32(data) != info.CRC:
+        raise zipfile.BadZipFile("CRC-32 does not match: the member is damaged")
     return data
 
 

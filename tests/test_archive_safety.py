@@ -81,3 +81,44 @@ def test_a_zip_repacked_inside_a_zip_is_read(tmp_path):
     ex = nk.load_export(outer)
     assert ex.connections["person_id"].tolist() == ["bob-lee"]
     assert ex.as_of.strftime("%Y-%m-%d") == "2025-12-05"  # the date in the inner zip's name
+
+
+def _damaged(data: bytes, name: bytes, offset: int) -> bytes:
+    """`data` with one byte flipped `offset` bytes into the compressed stream of member `name`."""
+    out = bytearray(data)
+    start = data.find(b"PK\x03\x04")  # the first local header
+    while True:
+        name_length = int.from_bytes(data[start + 26 : start + 28], "little")
+        extra_length = int.from_bytes(data[start + 28 : start + 30], "little")
+        if data[start + 30 : start + 30 + name_length] == name:
+            out[start + 30 + name_length + extra_length + offset] ^= 0xFF
+            return bytes(out)
+        start = data.find(b"PK\x03\x04", start + 4)
+
+
+@pytest.mark.parametrize("offset", [0, 5, 40])
+def test_a_damaged_deflate_stream_is_refused_with_the_member_named(tmp_path, offset):
+    """Found by the fuzz suite: a flipped byte in a deflate block once raised the inflater's own
+    error type instead of an ExportError."""
+    rows = b"".join(
+        b"Ann%d,Lee,https://www.linkedin.com/in/ann-%d,,Globex,PM,21 Oct 2025\n" % (i, i)
+        for i in range(200)
+    )
+    good = write_zip(
+        tmp_path / "good.zip", {"Connections.csv": CONNECTIONS.split(b"\n")[0] + b"\n" + rows}
+    )
+    bad = tmp_path / f"{DEFAULT_NAME}.zip"
+    bad.write_bytes(_damaged(good.read_bytes(), b"Connections.csv", offset))
+    with pytest.raises(nk.ArchiveRefusedError, match=r"Connections\.csv.*could not be inflated"):
+        nk.load_export(bad)
+
+
+def test_a_crc_mismatch_is_refused(tmp_path):
+    data = bytearray(write_zip(tmp_path / "a.zip", {"Connections.csv": CONNECTIONS}).read_bytes())
+    for signature, crc_at in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):
+        at = data.find(signature) + crc_at
+        data[at : at + 4] = (int.from_bytes(data[at : at + 4], "little") ^ 1).to_bytes(4, "little")
+    bad = tmp_path / f"{DEFAULT_NAME}.zip"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(nk.ArchiveRefusedError, match=r"Connections\.csv.*CRC"):
+        nk.load_export(bad)
