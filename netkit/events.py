@@ -9,9 +9,12 @@ interactions, and the owner is never the `person_id` of a row.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
+from ._distinct import ListColumn, factorize, spread
 from .people import Owner
 
 __all__ = ["CHANNELS", "INTERACTION_COLUMNS", "build_interactions", "invitation_behind"]
@@ -29,41 +32,56 @@ CHANNELS = ("connection", "message", "invitation", "endorsement", "recommendatio
 _GIVEN = {"given": "outgoing", "received": "incoming"}
 
 
-def _part(
-    channel: str,
-    timestamp: pd.Series,
-    person_id: pd.Series,
-    direction: pd.Series | str,
-    conversation_id: pd.Series | None = None,
-    is_group: pd.Series | None = None,
-) -> pd.DataFrame:
-    part = pd.DataFrame(
-        {
-            "timestamp": timestamp.astype("datetime64[us, UTC]"),
-            "person_id": person_id.astype("str"),
-            "channel": channel,
-            "direction": direction,
-            "conversation_id": conversation_id if conversation_id is not None else pd.NA,
-            "is_group": is_group if is_group is not None else False,
-        },
-        index=timestamp.index,
+class _Part(NamedTuple):
+    """The rows one channel adds to the log, before they are typed, filtered and sorted."""
+
+    channel: int  # position in CHANNELS
+    timestamp: np.ndarray  # int64 microseconds since the epoch, NaT as the minimum int64
+    person_id: pd.Series  # str
+    direction: np.ndarray  # int8 position in _DIRECTIONS, -1 for unknown
+    conversation: np.ndarray | None = None  # int64 codes into the conversation ids, -1 for none
+    is_group: np.ndarray | None = None
+
+
+_DIRECTIONS = ("outgoing", "incoming")
+
+
+def _micros(timestamps: pd.Series) -> np.ndarray:
+    return timestamps.astype("datetime64[us, UTC]").array.asi8
+
+
+def _direction_codes(direction: pd.Series) -> np.ndarray:
+    codes = np.full(len(direction), -1, dtype=np.int8)
+    for code, name in enumerate(_DIRECTIONS):
+        codes[(direction == name).fillna(False).to_numpy(dtype=bool)] = code
+    return codes
+
+
+def _part(channel: str, timestamp: pd.Series, person_id: pd.Series, direction: pd.Series) -> _Part:
+    return _Part(
+        CHANNELS.index(channel),
+        _micros(timestamp),
+        person_id.astype("str").reset_index(drop=True),
+        _direction_codes(direction),
     )
-    return part.reset_index(drop=True)
 
 
-def _messages(messages: pd.DataFrame) -> list[pd.DataFrame]:
+def _messages(messages: pd.DataFrame, conversation: np.ndarray) -> list[_Part]:
+    """Outgoing messages give one row per recipient, incoming ones a row for their sender."""
     real = ~(messages["is_draft"].to_numpy(dtype=bool) | messages["is_sponsored"].to_numpy(bool))
-    direction = messages["direction"]
-    sent = np.flatnonzero(real & (direction == "outgoing").fillna(False).to_numpy(dtype=bool))
-    got = np.flatnonzero(real & (direction == "incoming").fillna(False).to_numpy(dtype=bool))
-    outgoing = messages[["sent_at", "recipient_ids", "conversation_id", "is_group"]].iloc[sent]
-    to_each = outgoing.explode("recipient_ids")
-    incoming = messages[["sent_at", "sender_id", "conversation_id", "is_group"]].iloc[got]
+    direction = _direction_codes(messages["direction"])
+    sent = np.flatnonzero(real & (direction == 0))
+    got = np.flatnonzero(real & (direction == 1))
+    timestamp = _micros(messages["sent_at"])
+    is_group = messages["is_group"].to_numpy(dtype=bool)
+    parent, recipients = ListColumn(messages["recipient_ids"]).explode(sent)
+    to_each = sent[parent]
+    senders = messages["sender_id"].iloc[got].reset_index(drop=True)
     return [
-        _part("message", to_each["sent_at"], to_each["recipient_ids"], "outgoing",
-              to_each["conversation_id"], to_each["is_group"]),
-        _part("message", incoming["sent_at"], incoming["sender_id"], "incoming",
-              incoming["conversation_id"], incoming["is_group"]),
+        _Part(1, timestamp[to_each], pd.Series(recipients, dtype="str"),
+              np.zeros(len(to_each), np.int8), conversation[to_each], is_group[to_each]),
+        _Part(1, timestamp[got], senders, np.ones(len(got), np.int8), conversation[got],
+              is_group[got]),
     ]  # fmt: skip
 
 
@@ -107,15 +125,20 @@ def invitation_behind(connections: pd.DataFrame, invitations: pd.DataFrame) -> p
 
 
 def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.DataFrame:
-    """The event log of one export's tidy tables, in time order (undated events last)."""
+    """The event log of one export's tidy tables, in time order (undated events last).
+
+    Rows are gathered as integer codes (person, channel, direction, conversation), filtered and
+    sorted as integers, and turned into text columns once at the end.
+    """
     connections = tables["connections"].dropna(subset=["person_id"])
     invitations = tables["invitations"]
     endorsements = tables["endorsements"]
     recommendations = tables["recommendations"]
+    conversation_codes, conversation_ids = factorize(tables["messages"]["conversation_id"])
     parts = [
         _part("connection", connections["connected_on"], connections["person_id"],
               invitation_behind(connections, invitations)["direction"]),
-        *_messages(tables["messages"]),
+        *_messages(tables["messages"], conversation_codes),
         _part("invitation", invitations["sent_at"], invitations["person_id"],
               invitations["direction"]),
         _part("endorsement", endorsements["endorsed_at"], endorsements["person_id"],
@@ -123,21 +146,45 @@ def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.Data
         _part("recommendation", recommendations["created_at"], recommendations["person_id"],
               recommendations["direction"].map(_GIVEN)),
     ]  # fmt: skip
-    events = pd.concat(parts, ignore_index=True)
-    keep = events["person_id"].notna()
-    if owner.person_id is not None:
-        keep &= (events["person_id"] != owner.person_id).fillna(True)
-    events = events[keep.to_numpy(dtype=bool)]
-    events = events.sort_values("timestamp", kind="stable", na_position="last", ignore_index=True)
-    events = events.astype(
-        {
-            "timestamp": "datetime64[us, UTC]",
-            "person_id": "str",
-            "channel": "str",
-            "direction": "str",
-            "conversation_id": "str",
-            "is_group": bool,
-        }
+    person_codes, person_ids = factorize(
+        pd.concat([part.person_id for part in parts], ignore_index=True)
     )
-    events["weight"] = pd.Series(1, index=events.index, dtype="int64")
+    n = [len(part.person_id) for part in parts]
+    timestamp = np.concatenate([part.timestamp for part in parts])
+    channel = np.repeat(np.array([part.channel for part in parts], dtype=np.int8), n)
+    direction = np.concatenate([part.direction for part in parts])
+    conversation = np.concatenate(
+        [
+            part.conversation if part.conversation is not None else np.full(k, -1)
+            for part, k in zip(parts, n, strict=True)
+        ]
+    )
+    is_group = np.concatenate(
+        [
+            part.is_group if part.is_group is not None else np.zeros(k, bool)
+            for part, k in zip(parts, n, strict=True)
+        ]
+    )
+    keep = person_codes >= 0
+    if owner.person_id is not None:
+        owner_code = person_ids.get_indexer([owner.person_id])[0]
+        keep &= person_codes != owner_code
+    rows = np.flatnonzero(keep)
+    undated = timestamp[rows] == np.iinfo(np.int64).min
+    order = rows[np.lexsort((timestamp[rows], undated))]  # stable: equal keys keep their order
+    index = pd.RangeIndex(len(order))
+    events = pd.DataFrame(
+        {
+            "timestamp": pd.Series(timestamp[order].view("M8[us]"), index=index).dt.tz_localize(
+                "UTC"
+            ),
+            "person_id": spread(person_ids.array, person_codes[order], index),
+            "channel": spread(list(CHANNELS), channel[order], index),
+            "direction": spread(list(_DIRECTIONS), direction[order], index),
+            "conversation_id": spread(conversation_ids.array, conversation[order], index),
+            "is_group": is_group[order],
+            "weight": np.ones(len(order), dtype=np.int64),
+        },
+        index=index,
+    )
     return events[INTERACTION_COLUMNS]

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._distinct import count_pairs
+from ._distinct import ListColumn, count_pairs, factorize
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import build_interactions
@@ -216,11 +216,80 @@ def _as_of(name: str, tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
     return max(candidates).as_unit("us")
 
 
-def _lookup(keys: pd.Series, values: pd.Series, dtype: str) -> pd.Series:
-    """``keys.map(values)`` typed as `dtype`, also when `values` is empty."""
-    if values.empty:
-        return pd.Series(pd.NA if dtype == "str" else pd.NaT, index=keys.index, dtype=dtype)
-    return keys.map(values).astype(dtype)
+def _take(values: pd.Series, positions: np.ndarray) -> pd.Series:
+    """``values`` at `positions` (-1 gives a missing value), typed like `values`."""
+    return pd.Series(values.array.take(positions, allow_fill=True), dtype=values.dtype)
+
+
+_COUNT_COLUMNS = {
+    ("message", "outgoing"): "messages_sent",
+    ("message", "incoming"): "messages_received",
+    ("invitation", "outgoing"): "invitations_sent",
+    ("invitation", "incoming"): "invitations_received",
+    ("endorsement", "outgoing"): "endorsements_given",
+    ("endorsement", "incoming"): "endorsements_received",
+    ("recommendation", "outgoing"): "recommendations_given",
+    ("recommendation", "incoming"): "recommendations_received",
+}
+
+
+def _distinct(codes: np.ndarray, uniques: pd.Index, rows: np.ndarray) -> pd.Series:
+    """The distinct non-missing values at positions `rows`, from factorized codes."""
+    used = np.zeros(len(uniques) + 1, dtype=bool)
+    used[codes[rows]] = True  # code -1 marks the spare last slot
+    return pd.Series(uniques[used[:-1]], dtype="str")
+
+
+def _recipient_names(messages: pd.DataFrame, recipients: ListColumn) -> pd.DataFrame:
+    """``person_id, name`` of each distinct (``TO`` text, recipient list) with one recipient."""
+    name_codes, names = factorize(messages["recipient_names"])
+    width = len(recipients.lists) + 1
+    both = name_codes >= 0
+    pairs = pd.unique(name_codes[both] * width + recipients.codes[both])
+    lists = pairs % width
+    one = recipients.lengths[lists] == 1
+    return pd.DataFrame(
+        {
+            "person_id": pd.Series(recipients.items.take(recipients.offsets[lists[one]])),
+            "name": pd.Series(names.take(pairs[one] // width), dtype="str"),
+        }
+    )
+
+
+def _per_person(
+    interactions: pd.DataFrame, person_codes: np.ndarray, n_people: int
+) -> dict[str, pd.Series]:
+    """Counts per channel and direction, and first and last interaction, per person code.
+
+    Each Series has one more row than there are people: the last one is for code -1 (a person
+    in `people` but never in `interactions`), so ``values.take(row)`` works for
+    any row of `people`.
+    """
+    channel_codes, channels = factorize(interactions["channel"])
+    direction_codes, directions = factorize(interactions["direction"])
+    width = len(directions) + 1  # the last cell of a channel: direction unknown
+    cells = max(len(channels), 1) * width
+    known = (person_codes >= 0) & (channel_codes >= 0)
+    cell = channel_codes * width + np.where(direction_codes >= 0, direction_codes, width - 1)
+    counts = np.bincount(
+        person_codes[known] * cells + cell[known], minlength=(n_people + 1) * cells
+    ).reshape(n_people + 1, cells)
+    out: dict[str, pd.Series] = {}
+    for (channel, direction), column in _COUNT_COLUMNS.items():
+        c, d = channels.get_indexer([channel])[0], directions.get_indexer([direction])[0]
+        found = counts[:, c * width + d] if min(c, d) >= 0 else np.zeros(n_people + 1, np.int64)
+        out[column] = pd.Series(found, dtype="int64")
+    timestamp = interactions["timestamp"]
+    contact = (
+        (interactions["channel"] != "connection").to_numpy(dtype=bool)
+        & (person_codes >= 0)
+        & timestamp.notna().to_numpy()
+    )
+    bounds = timestamp[contact].groupby(person_codes[contact]).agg(["min", "max"])
+    bounds = bounds.reindex(range(n_people + 1))
+    out["first_interaction"] = bounds["min"].astype("datetime64[us, UTC]")
+    out["last_interaction"] = bounds["max"].astype("datetime64[us, UTC]")
+    return out
 
 
 def _people(
@@ -228,26 +297,19 @@ def _people(
 ) -> pd.DataFrame:
     """One row per contact seen anywhere: the join of every source."""
     messages = tables["messages"]
-    real = ~messages["is_sponsored"].to_numpy(dtype=bool)
-    participants = pd.concat(
+    real = np.flatnonzero(~messages["is_sponsored"].to_numpy(dtype=bool))
+    recipients = ListColumn(messages["recipient_ids"])
+    senders = factorize(messages["sender_id"])
+    person_codes, person_uniques = factorize(interactions["person_id"])
+    ids = pd.concat(
         [
-            pd.Series(pd.unique(messages["sender_id"][real]), dtype="str"),
-            messages["recipient_ids"][real].explode(),
+            tables["connections"]["person_id"],
+            pd.Series(person_uniques, dtype="str"),
+            _distinct(*senders, real),
+            recipients.distinct_items(real),
         ],
         ignore_index=True,
-    )
-    ids = (
-        pd.concat(
-            [
-                tables["connections"]["person_id"],
-                interactions["person_id"],
-                participants,
-            ],
-            ignore_index=True,
-        )
-        .dropna()
-        .astype("str")
-    )
+    ).dropna()
     ids = pd.unique(ids[ids != owner.person_id]) if owner.person_id else pd.unique(ids)
     people = pd.DataFrame({"person_id": pd.Series(ids, dtype="str")})
 
@@ -256,26 +318,18 @@ def _people(
         .dropna(subset=["person_id"])
         .sort_values("connected_on", na_position="last", kind="stable")
     )
-    first = connections.drop_duplicates("person_id").set_index("person_id")
+    first = connections.drop_duplicates("person_id")
+    at = pd.Index(first["person_id"]).get_indexer(people["person_id"])
     for column in ("name", "first_name", "last_name", "company", "position", "email"):
-        people[column] = _lookup(people["person_id"], first[column], "str")
+        people[column] = _take(first[column], at)
     people["profile_url"] = profile_urls(people["person_id"])
-    people["connected_on"] = _lookup(
-        people["person_id"], first["connected_on"], "datetime64[us, UTC]"
-    )
-    people["is_connection"] = people["person_id"].isin(first.index)
+    people["connected_on"] = _take(first["connected_on"], at)
+    people["is_connection"] = at >= 0
 
-    to_one = messages.loc[
-        ~messages[["recipient_names", "recipient_urls"]].duplicated(),
-        ["recipient_names", "recipient_ids"],
-    ]
-    to_one = to_one[to_one["recipient_ids"].str.len() == 1]
     seen_names = pd.concat(
         [
-            count_pairs(messages["sender_id"], messages["sender_name"], ("person_id", "name")),
-            pd.DataFrame(
-                {"person_id": to_one["recipient_ids"].str[0], "name": to_one["recipient_names"]}
-            ),
+            count_pairs(senders, messages["sender_name"], ("person_id", "name")),
+            _recipient_names(messages, recipients),
             tables["invitations"][["person_id", "name"]],
             tables["endorsements"][["person_id", "name"]],
             tables["recommendations"][["person_id", "name"]],
@@ -292,25 +346,9 @@ def _people(
         )
         people["name"] = people["name"].fillna(people["person_id"].map(common)).astype("str")
 
-    counts = interactions.groupby(["person_id", "channel", "direction"]).size()
-    labels = {
-        ("message", "outgoing"): "messages_sent",
-        ("message", "incoming"): "messages_received",
-        ("invitation", "outgoing"): "invitations_sent",
-        ("invitation", "incoming"): "invitations_received",
-        ("endorsement", "outgoing"): "endorsements_given",
-        ("endorsement", "incoming"): "endorsements_received",
-        ("recommendation", "outgoing"): "recommendations_given",
-        ("recommendation", "incoming"): "recommendations_received",
-    }
-    wide = counts.unstack(["channel", "direction"], fill_value=0) if len(counts) else None
-    for key, column in labels.items():
-        values = wide[key] if wide is not None and key in wide.columns else pd.Series(dtype="int64")
-        people[column] = people["person_id"].map(values).fillna(0).astype("int64")
-    contact = interactions[interactions["channel"] != "connection"]
-    bounds = contact.groupby("person_id")["timestamp"].agg(["min", "max"])
-    for column, bound in (("first_interaction", "min"), ("last_interaction", "max")):
-        people[column] = _lookup(people["person_id"], bounds[bound], "datetime64[us, UTC]")
+    row = pd.Index(person_uniques).get_indexer(people["person_id"])
+    for column, values in _per_person(interactions, person_codes, len(person_uniques)).items():
+        people[column] = values.take(row).set_axis(people.index)
     people["in_address_book"] = people["person_id"].isin(tables["contacts"]["person_id"].dropna())
     return people
 

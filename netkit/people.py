@@ -17,9 +17,12 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 from urllib.parse import unquote
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from ._distinct import map_distinct
+from ._distinct import factorize, map_distinct, spread
 
 __all__ = [
     "UNKNOWN_NAMES",
@@ -37,6 +40,7 @@ __all__ = [
 UNKNOWN_NAMES = frozenset({"linkedin member", "linkedin user", ""})
 
 _SLUG = r"/in/([^/?#\s]+)"
+_SLUG_GROUP = r"/in/(?P<slug>[^/?#\s]+)"
 
 
 class Owner(NamedTuple):
@@ -68,8 +72,21 @@ def person_ids(urls: pd.Series) -> pd.Series:
     ``https://www.linkedin.com/in/gonz%C3%A1lez/``, ``www.linkedin.com/in/González`` and
     ``https://www.linkedin.com/in/gonzález?trk=x`` all give ``"gonzález"``. A URL without a slug
     (2023's bare ``https://www.linkedin.com/in``) gives NA.
+
+    Runs once per distinct URL: plain ASCII URLs in Arrow, the others (percent-encoded or
+    non-ASCII, which need decoding and Unicode normalization) one by one in Python.
     """
-    return _on_unique(urls, _slug_id)
+    codes, uniques = factorize(urls)
+    if not len(uniques):
+        return spread([], codes, urls.index)
+    texts = pa.array(uniques.array, type=pa.large_string())
+    slugs = pc.struct_field(pc.extract_regex(texts, _SLUG_GROUP), [0])
+    slugs = pc.utf8_lower(slugs)
+    plain = pc.and_(pc.string_is_ascii(texts), pc.invert(pc.match_substring(texts, "%")))
+    answers = slugs.to_pylist()
+    for i in np.flatnonzero(~plain.to_numpy(zero_copy_only=False)):
+        answers[i] = _slug_id(uniques[i])
+    return spread([a or None for a in answers], codes, urls.index)
 
 
 def profile_urls(ids: pd.Series) -> pd.Series:

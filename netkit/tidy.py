@@ -11,10 +11,12 @@ distinct sender or recipient text and spread back with integer codes (`netkit._d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
-from ._distinct import count_pairs, factorize, spread
+from ._distinct import Factorized, count_pairs, factorize, map_distinct, spread
 from .people import (
     NameIndex,
     Owner,
@@ -59,6 +61,13 @@ def _na(index: pd.Index, dtype: str = "str") -> pd.Series:
     return pd.Series(pd.NA if dtype == "str" else pd.NaT, index=index, dtype=dtype)
 
 
+def _stated_direction(frame: pd.DataFrame) -> pd.Series | None:
+    """The direction an old export states (its Direction column), or None without one."""
+    if "direction_raw" not in frame or frame["direction_raw"].isna().all():
+        return None
+    return map_distinct(frame["direction_raw"], lambda text: _DIRECTIONS.get(text.strip().lower()))
+
+
 def _flag(values: pd.Series) -> pd.Series:
     return values.fillna(False).astype(bool)
 
@@ -73,8 +82,15 @@ class _Recipients:
 
     def __init__(self, messages: pd.DataFrame) -> None:
         url_codes, url_texts = factorize(messages["recipient_urls"])
-        no_url = pd.Series(url_codes < 0, index=messages.index)
-        name_codes, self.name_texts = factorize(messages["recipient_names"].where(no_url))
+        name_codes, name_texts = factorize(messages["recipient_names"])
+        self.names = (name_codes, name_texts)
+        # Only the names of rows without URLs are resolved by name: renumber those.
+        used = np.zeros(len(name_texts) + 1, dtype=bool)
+        used[name_codes[url_codes < 0]] = True
+        used[-1] = False
+        renumber = np.cumsum(used) - 1
+        name_codes = np.where(url_codes < 0, renumber[name_codes], -1)
+        self.name_texts = name_texts[used[:-1]]
         self.n_url = len(url_texts)
         self.codes = np.where(
             url_codes >= 0, url_codes, np.where(name_codes >= 0, name_codes + self.n_url, -1)
@@ -105,11 +121,12 @@ class _Recipients:
         hits = np.array([person_id in ids for ids in self.lists] + [False], dtype=bool)
         return hits[np.where(self.codes >= 0, self.codes, len(self.lists))]
 
-    def single(self, index: pd.Index) -> pd.Series:
-        """The recipient's id where a message went to exactly one URL-known person, else NA."""
+    def single(self) -> Factorized:
+        """The recipient's id where a message went to exactly one URL-known person, else
+        missing, as codes per row and the distinct ids."""
         firsts = [ids[0] if len(ids) == 1 else None for ids in self.lists[: self.n_url]]
         firsts += [None] * (len(self.lists) - self.n_url)
-        return spread(firsts, self.codes, index)
+        return _recode(self.codes, firsts)
 
     def by_conversation(self, conversations: np.ndarray) -> pd.DataFrame:
         """The distinct (conversation code, person id) pairs among recipients."""
@@ -125,6 +142,13 @@ class _Recipients:
                 "id": pd.Series(flat, dtype="str"),
             }
         )
+
+
+def _recode(codes: np.ndarray, answers: Sequence[str | None] | pd.Series) -> Factorized:
+    """Row codes into `answers` (one per distinct value) -> row codes into the distinct answers."""
+    answer_codes, distinct = factorize(pd.Series(answers, dtype="str"))
+    padded = np.append(answer_codes, -1)  # code -1 stays -1
+    return padded[codes], distinct
 
 
 def _split_url_lists(texts: pd.Index) -> list[list[str]]:
@@ -162,7 +186,10 @@ class _MessagePeople:
 
     def __init__(self, messages: pd.DataFrame) -> None:
         self.frame = messages
-        self.sender_url_id = person_ids(messages["sender_url"])
+        self.url_codes, urls = factorize(messages["sender_url"])
+        self.url_ids = person_ids(pd.Series(urls, dtype="str"))
+        self.sender_url_ids = _recode(self.url_codes, self.url_ids)
+        self.sender_names = factorize(messages["sender_name"])
         self.recipients = _Recipients(messages)
         self.conversation_codes, _ = factorize(messages["conversation_id"])
         if (self.conversation_codes < 0).all():  # old eras: no conversation ids, rows stand alone
@@ -170,19 +197,16 @@ class _MessagePeople:
 
     def named_ids(self) -> list[pd.DataFrame]:
         """(name, URL id, count) evidence: senders, and sole recipients."""
-        index = self.frame.index
         return [
-            count_pairs(self.frame["sender_name"], self.sender_url_id, ("name", "id")),
-            count_pairs(
-                self.frame["recipient_names"], self.recipients.single(index), ("name", "id")
-            ),
+            count_pairs(self.sender_names, self.sender_url_ids, ("name", "id")),
+            count_pairs(self.recipients.names, self.recipients.single(), ("name", "id")),
         ]
 
     def stated_senders(self) -> list[pd.DataFrame]:
         """``name, id`` of messages an old export marks as sent (its Direction column)."""
-        if "direction_raw" not in self.frame:
+        stated = _stated_direction(self.frame)
+        if stated is None:
             return []
-        stated = self.frame["direction_raw"].str.strip().str.lower().map(_DIRECTIONS)
         sent = _flag(stated == "outgoing")
         pairs = count_pairs(
             self.frame.loc[sent, "sender_name"], self.frame.loc[sent, "sender_url"], ("name", "id")
@@ -194,10 +218,9 @@ class _MessagePeople:
 
     def conversations(self) -> pd.DataFrame:
         """The distinct (conversation, id) pairs, senders and recipients."""
-        codes = pd.Series(self.conversation_codes, index=self.frame.index).where(
-            self.conversation_codes >= 0
-        )
-        senders = count_pairs(codes, self.sender_url_id, ("conversation", "id"))
+        codes = self.conversation_codes
+        conversations = pd.Index(np.arange(codes.max(initial=-1) + 1, dtype=np.int64))
+        senders = count_pairs((codes, conversations), self.sender_url_ids, ("conversation", "id"))
         both = pd.concat(
             [
                 senders[["conversation", "id"]],
@@ -207,39 +230,52 @@ class _MessagePeople:
         )
         return both.drop_duplicates(ignore_index=True)
 
+    def _sender_ids(self, names: NameIndex, sponsored: np.ndarray) -> tuple[pd.Series, np.ndarray]:
+        """Each sender's id (from the URL, else the name), worked out per distinct (name, URL),
+        and whether the row's sender has a real name (not empty, not ``LinkedIn Member``)."""
+        name_codes, sender_names = self.sender_names
+        width = len(self.url_ids) + 1
+        pair_codes, pairs = pd.factorize((name_codes + 1) * width + self.url_codes + 1)
+        pair_names = pd.Series(sender_names.array.take(pairs // width - 1, allow_fill=True))
+        pair_url_ids = pd.Series(self.url_ids.array.take(pairs % width - 1, allow_fill=True))
+        named = normalize_names(pair_names).notna().to_numpy(dtype=bool)
+        ids = pair_url_ids.fillna(names.resolve(pair_names)).where(named)
+        rows = np.where(sponsored, -1, pair_codes)
+        return spread(ids.array, rows, self.frame.index), named[pair_codes]
+
     def resolve(self, owner: Owner, names: NameIndex) -> pd.DataFrame:
         out = self.frame.copy(deep=False)
         title = out["conversation_title"].str.strip().str.lower()
-        content = out["content"].fillna("")
-        sponsored = _flag(title == _SPONSORED_TITLE) | content.str.contains(
-            "spinmail-quill-editor", regex=False
-        )
+        html = out["content"].str.contains("spinmail-quill-editor", regex=False, na=False)
+        sponsored = ((title == _SPONSORED_TITLE).fillna(False) | html).to_numpy(dtype=bool)
         out["is_sponsored"] = sponsored
         out["is_draft"] = _flag(out["is_draft"])
         out["is_conversation_draft"] = _flag(out["is_conversation_draft"])
 
-        nobody = normalize_names(out["sender_name"]).isna() | sponsored
-        sender_id = self.sender_url_id.fillna(names.resolve(out["sender_name"]))
-        out["sender_id"] = sender_id.where(~nobody).astype("str")
+        sender_id, named = self._sender_ids(names, sponsored)
+        out["sender_id"] = sender_id
         self.recipients.resolve_names(names)
         out["recipient_ids"] = self.recipients.ids(out.index)
 
-        owner_sent = _flag(out["sender_id"] == owner.person_id) if owner.person_id else False
-        to_owner = pd.Series(self.recipients.includes(owner.person_id), index=out.index)
-        derived = _na(out.index)
-        derived = derived.mask(out["sender_name"].isna() & to_owner, "incoming")
-        derived = derived.mask(
-            out["sender_id"].notna() | (nobody & out["sender_name"].notna()), "incoming"
-        )
-        derived = derived.mask(owner_sent | out["is_draft"], "outgoing")
-        if "direction_raw" in out:
-            stated = out["direction_raw"].str.strip().str.lower().map(_DIRECTIONS).astype("str")
+        # Direction as codes: 0 outgoing, 1 incoming, -1 unknown; later rules win.
+        no_name = out["sender_name"].isna().to_numpy()
+        code = np.full(len(out), -1, dtype=np.int8)
+        code[no_name & self.recipients.includes(owner.person_id)] = 1
+        code[sender_id.notna().to_numpy() | (~named & ~no_name) | sponsored] = 1
+        owner_sent = (sender_id == owner.person_id).fillna(False).to_numpy(bool)
+        code[owner_sent | out["is_draft"].to_numpy()] = 0
+        derived = spread(["outgoing", "incoming"], code, out.index)
+        stated = _stated_direction(out)
+        if stated is not None:
             derived = stated.fillna(derived)
         out["direction"] = derived.astype("str")
 
-        to_several = pd.Series(self.recipients.count() >= 2, index=out.index)
-        in_group = to_several.groupby(self.conversation_codes).transform("max")
-        out["is_group"] = (to_several | in_group).astype(bool)
+        to_several = self.recipients.count() >= 2
+        conversation = self.conversation_codes
+        group_of = np.zeros(max(conversation.max(initial=-1) + 2, 1), dtype=bool)
+        group_of[conversation[to_several & (conversation >= 0)]] = True
+        group_of[-1] = False
+        out["is_group"] = to_several | group_of[conversation]
         for column in MESSAGE_COLUMNS:
             if column not in out:
                 out[column] = _na(out.index)
