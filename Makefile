@@ -38,7 +38,7 @@ sample: $(VENV)/.installed
 	$(BIN)/netkit sample data/sample --seed 0
 
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
