@@ -8,7 +8,10 @@ for an empty result in ``result.attrs["reason"]``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import functools
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
@@ -20,12 +23,17 @@ __all__ = [
     "NON_EMPLOYERS",
     "as_of_timestamp",
     "direct_messages",
+    "direct_until",
     "empty_frame",
     "interactions_until",
     "load_lexicon",
+    "memoized",
     "record",
     "rows_until",
+    "shared",
 ]
+
+T = TypeVar("T")
 
 #: Company values that name no employer (compared lower-cased, white space collapsed): no
 #: company node in the graph, no "now at ..." in a reason.
@@ -70,8 +78,20 @@ def rows_until(frame: pd.DataFrame, column: str, as_of: pd.Timestamp) -> pd.Data
 
 
 def interactions_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
-    """`ex.interactions` up to `as_of`."""
-    return rows_until(ex.interactions, "timestamp", as_of)
+    """`ex.interactions` up to `as_of`.
+
+    The log is in time order (undated rows last), so this is a slice of it, not a copy.
+    """
+    return shared(ex, ("interactions_until",), as_of, lambda: _slice_until(ex.interactions, as_of))
+
+
+def _slice_until(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    stamps = events["timestamp"]
+    dated = int(stamps.notna().sum())
+    head = stamps.iloc[:dated]
+    if not (head.notna().all() and head.is_monotonic_increasing):
+        return rows_until(events, "timestamp", as_of)  # a log someone re-ordered
+    return events.iloc[: int(head.searchsorted(as_of, side="right"))]
 
 
 def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:
@@ -86,6 +106,59 @@ def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:
     """
     one_to_one = (interactions["channel"] == "message") & ~interactions["is_group"].astype(bool)
     return interactions[one_to_one.fillna(False).to_numpy(dtype=bool)]
+
+
+def direct_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
+    """`direct_messages` of the interactions up to `as_of` (computed once per export)."""
+    return shared(
+        ex, ("direct_until",), as_of, lambda: direct_messages(interactions_until(ex, as_of))
+    )
+
+
+#: Work shared between metrics, per export: {export: {(key, as_of, tables): value}}.
+_SHARED: weakref.WeakKeyDictionary[Export, dict[tuple, Any]] = weakref.WeakKeyDictionary()
+_READ = ("interactions", "messages", "people", "connections", "invitations", "contacts")
+
+
+def shared(ex: Export, key: tuple, as_of: pd.Timestamp | None, compute: Callable[[], T]) -> T:
+    """``compute()`` once per export, `key` and `as_of`; later calls get the same object.
+
+    What metrics share (the interactions up to `as_of`, the tie-strength features, a metric's
+    whole result that `health_summary` reads again) is computed on first use and kept while the
+    export lives. An export is read-only to netkit: replacing one of its tables
+    (``ex.messages = ...``) starts afresh, but changing a table in place is not noticed. Only
+    one `as_of` is kept at a time, so a report over 24 periods does not hoard memory.
+    """
+    store = _SHARED.setdefault(ex, {})
+    full = (key, as_of, tuple(id(getattr(ex, name, None)) for name in _READ))
+    if full not in store:
+        if as_of is not None:
+            for stale in [k for k in store if k[1] is not None and k[1] != as_of]:
+                del store[stale]
+        store[full] = compute()
+    return store[full]
+
+
+def memoized(metric: Callable[..., T]) -> Callable[..., T]:
+    """Remember a metric's result per export, `as_of` and options (see `shared`).
+
+    Callers get a shallow copy (pandas' copy-on-write keeps the remembered one intact), so
+    `health_summary`, the report and a notebook can ask for the same figure twice for free.
+    Options that cannot be hashed (a list of words) are computed afresh each time.
+    """
+
+    @functools.wraps(metric)
+    def wrapper(ex: Export, *, as_of: object = None, **options: Any) -> T:
+        cut = as_of_timestamp(ex, as_of)
+        try:
+            key = (metric.__qualname__, tuple(sorted(options.items())))
+            hash(key)
+        except TypeError:
+            return metric(ex, as_of=cut, **options)
+        result = shared(ex, key, cut, lambda: metric(ex, as_of=cut, **options))
+        return result.copy(deep=False) if hasattr(result, "copy") else result
+
+    return wrapper
 
 
 def empty_frame(columns: dict[str, str], reason: str) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ._common import as_of_timestamp, empty_frame, record, rows_until
+from ._common import as_of_timestamp, empty_frame, memoized, record, rows_until
 
 if TYPE_CHECKING:
     from ..export import Export
@@ -26,6 +26,7 @@ ACTIVITY_COLUMNS: dict[str, str] = {
 }
 
 
+@memoized
 def activity(ex: Export, *, as_of: object = None) -> pd.DataFrame:
     """Messages sent and received per calendar day (UTC), quiet days included.
 
@@ -67,7 +68,8 @@ def activity(ex: Export, *, as_of: object = None) -> pd.DataFrame:
     if not (ex.files["kind"] == "messages").any():
         reason = "the export holds no messages file, so there is no activity to show"
         return record(empty_frame(ACTIVITY_COLUMNS, reason), cut)
-    messages = rows_until(ex.messages, "sent_at", cut)
+    columns = ["sent_at", "direction", "is_draft", "is_sponsored"]
+    messages = rows_until(ex.messages[columns], "sent_at", cut)
     real = ~messages["is_draft"].to_numpy(dtype=bool) & ~messages["is_sponsored"].to_numpy(
         dtype=bool
     )

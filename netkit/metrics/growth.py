@@ -28,9 +28,10 @@ from pandas.tseries.frequencies import to_offset
 from ..events import invitation_behind
 from ._common import (
     as_of_timestamp,
-    direct_messages,
+    direct_until,
     empty_frame,
     interactions_until,
+    memoized,
     record,
     rows_until,
 )
@@ -93,6 +94,7 @@ _CONNECTIONS_REASON = "no connections on or before as_of (Connections.csv missin
 # ---------------------------------------------------------------------------------------------
 # growth
 # ---------------------------------------------------------------------------------------------
+@memoized
 def growth(ex: Export, *, freq: str = "W", as_of: object = None) -> pd.DataFrame:
     """New connections per calendar period, and who sent the invitation.
 
@@ -170,6 +172,7 @@ def growth(ex: Export, *, freq: str = "W", as_of: object = None) -> pd.DataFrame
 # ---------------------------------------------------------------------------------------------
 # growth_spikes
 # ---------------------------------------------------------------------------------------------
+@memoized
 def growth_spikes(
     ex: Export,
     *,
@@ -370,6 +373,7 @@ def growth_spikes(
 # ---------------------------------------------------------------------------------------------
 # quality_vs_quantity
 # ---------------------------------------------------------------------------------------------
+@memoized
 def quality_vs_quantity(
     ex: Export, *, freq: str = "ME", window: str = "365D", as_of: object = None
 ) -> pd.DataFrame:
@@ -440,7 +444,7 @@ def quality_vs_quantity(
     periods = _periods(connected.min(), as_of, offset)
     ends = _micros(periods["period_end"])
     connections = np.searchsorted(np.sort(_micros(connected)), ends, side="right")
-    messages = direct_messages(interactions_until(ex, as_of))
+    messages = direct_until(ex, as_of)
     active = _active_tie_counts(messages, ends, _micros_of(span))
     result = pd.DataFrame(
         {

@@ -29,6 +29,7 @@ from ._common import (
     empty_frame,
     interactions_until,
     load_lexicon,
+    memoized,
     record,
     rows_until,
 )
@@ -356,6 +357,7 @@ def _no_invitations_reason(ex: Export, as_of: pd.Timestamp) -> str:
     return f"no invitation up to {as_of:%Y-%m-%d %H:%M} UTC"
 
 
+@memoized
 def invitation_quality(
     ex: Export,
     *,
@@ -627,6 +629,7 @@ def _message_texts(ex: Export, openings: pd.DataFrame) -> pd.DataFrame:
     return rows.dropna(subset=["person_id"]).astype({"direction": "str", "text": "str"})
 
 
+@memoized
 def pitch_after_connect(
     ex: Export,
     *,

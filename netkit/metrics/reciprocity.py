@@ -21,7 +21,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._common import as_of_timestamp, direct_messages, empty_frame, interactions_until, record
+from ._common import (
+    as_of_timestamp,
+    direct_messages,
+    empty_frame,
+    interactions_until,
+    memoized,
+    record,
+    shared,
+)
 
 if TYPE_CHECKING:
     from ..export import Export
@@ -75,6 +83,7 @@ def _counts_by_direction(events: pd.DataFrame, channel: str, people: pd.Index) -
     )
 
 
+@memoized
 def reciprocity(
     ex: Export,
     *,
@@ -192,7 +201,15 @@ _HIDDEN = (
 def _per_contact(
     ex: Export, cut: pd.Timestamp, gap: pd.Timedelta, window: pd.Timedelta
 ) -> pd.DataFrame:
-    """`reciprocity`'s rows, plus the `_HIDDEN` counts."""
+    """`reciprocity`'s rows, plus the `_HIDDEN` counts (computed once per export, `as_of` and
+    thresholds: `reciprocity` and `reciprocity_summary` both read them)."""
+    key = ("reciprocity_per_contact", gap, window)
+    return shared(ex, key, cut, lambda: _compute_per_contact(ex, cut, gap, window)).copy(deep=False)
+
+
+def _compute_per_contact(
+    ex: Export, cut: pd.Timestamp, gap: pd.Timedelta, window: pd.Timedelta
+) -> pd.DataFrame:
     columns = RECIPROCITY_COLUMNS | dict.fromkeys(_HIDDEN, "int64")
     events = interactions_until(ex, cut)
     messages = events[(events["channel"] == "message") & events["direction"].notna()]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ._common import as_of_timestamp, record, rows_until
+from ._common import as_of_timestamp, memoized, record, rows_until
 from .growth import growth_spikes, quality_vs_quantity
 from .invitations import invitation_summary, pitch_after_connect
 from .reciprocity import reciprocity_summary
@@ -55,6 +55,7 @@ def period_bounds(as_of: pd.Timestamp, period: str = "month") -> tuple[pd.Timest
     return start, str(calendar)
 
 
+@memoized
 def health_summary(ex: Export, *, as_of: object = None, period: str = "month") -> pd.Series:
     """The headline figures of the period that ends at `as_of`.
 

@@ -21,7 +21,6 @@ Words used throughout:
 from __future__ import annotations
 
 import re
-import weakref
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -32,11 +31,14 @@ from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
     direct_messages,
+    direct_until,
     empty_frame,
     interactions_until,
     load_lexicon,
+    memoized,
     record,
     rows_until,
+    shared,
 )
 
 if TYPE_CHECKING:
@@ -294,23 +296,12 @@ def _when(keys: pd.Series, values: pd.Series) -> pd.Series:
     return keys.map(values).astype("datetime64[us, UTC]")
 
 
-#: Feature tables already computed, per export and `as_of`: `health_summary` asks for the
-#: features three times (tie strength, dormant, fading). Keyed by the identity of the tables
-#: read, so an export whose tables are replaced (or a trimmed copy) is computed afresh.
-_FEATURE_CACHE: weakref.WeakKeyDictionary[Export, dict[tuple, pd.DataFrame]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
-    """The feature table of `_compute_features`, computed once per export and `as_of`."""
-    tables = ("interactions", "messages", "people", "contacts", "connections", "recommendations")
-    key = (as_of, *(id(getattr(ex, name)) for name in tables))
-    cached = _FEATURE_CACHE.setdefault(ex, {})
-    if key not in cached:
-        cached.clear()  # one as_of at a time: a 24-period report does not hoard memory
-        cached[key] = _compute_features(ex, as_of)
-    return cached[key].copy()
+    """The feature table of `_compute_features`, computed once per export and `as_of`
+    (`health_summary` reads it three times: tie strength, dormant and fading ties)."""
+    return shared(ex, ("tie_features",), as_of, lambda: _compute_features(ex, as_of)).copy(
+        deep=False
+    )
 
 
 def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -395,6 +386,7 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     return table[list(_FEATURE_COLUMNS)].astype(_FEATURE_COLUMNS).reset_index(drop=True)
 
 
+@memoized
 def tie_strength(ex: Export, *, as_of: object = None) -> pd.DataFrame:
     """How deep each relationship is: interaction features, a ladder stage and a 0-100 score.
 
@@ -527,6 +519,7 @@ def _answered(messages: pd.DataFrame, reply_within: pd.Timedelta) -> np.ndarray:
     return answered
 
 
+@memoized
 def layers(
     ex: Export,
     *,
@@ -712,6 +705,7 @@ def _no_messages(ex: Export, as_of: pd.Timestamp) -> bool:
     return not ((events["channel"] == "message") & (events["timestamp"] <= as_of)).any()
 
 
+@memoized
 def dormant_ties(
     ex: Export, *, as_of: object = None, after: str | pd.Timedelta = "365D"
 ) -> pd.DataFrame:
@@ -760,7 +754,7 @@ def dormant_ties(
 def _median_gap_days(ex: Export, as_of: pd.Timestamp) -> pd.Series:
     """Each contact's median number of days between consecutive days with a one-to-one message
     (NaN for one such day): the rhythm of the relationship, which group threads do not set."""
-    messages = direct_messages(interactions_until(ex, as_of))
+    messages = direct_until(ex, as_of)
     days = (
         pd.DataFrame(
             {"person_id": messages["person_id"], "day": messages["timestamp"].dt.floor("D")}
@@ -772,6 +766,7 @@ def _median_gap_days(ex: Export, as_of: pd.Timestamp) -> pd.Series:
     return gaps.groupby(days["person_id"]).median()
 
 
+@memoized
 def fading_ties(
     ex: Export,
     *,

@@ -1,0 +1,95 @@
+"""Work shared between metrics: computed once per export and as_of, never stale, never leaked.
+
+`health_summary`, the report and a notebook ask for the same figures many times; netkit keeps
+each result per export, `as_of` and options, and hands out copies.
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import netkit as nk
+from netkit.metrics._common import _slice_until, interactions_until, rows_until
+
+SAMPLE = "data/sample/Complete_LinkedInDataExport_11-16-2026.zip"
+
+
+@pytest.fixture
+def ex():
+    return nk.load_export(SAMPLE)
+
+
+def test_a_metric_asked_twice_is_computed_once(ex, monkeypatch):
+    from netkit.metrics import ties
+
+    calls = []
+    compute = ties._compute_features
+    monkeypatch.setattr(ties, "_compute_features", lambda *a: calls.append(1) or compute(*a))
+    first = nk.tie_strength(ex)
+    nk.dormant_ties(ex)
+    nk.fading_ties(ex)
+    again = nk.tie_strength(ex)
+    assert len(calls) == 1
+    pd.testing.assert_frame_equal(first, again)
+
+
+def test_changing_a_result_does_not_change_the_next_one(ex):
+    first = nk.reciprocity(ex)
+    expected = first.copy(deep=True)
+    first["sent"] = -1
+    first.attrs["params"] = None
+    first.loc[first.index[0], "received"] = 10**6
+    again = nk.reciprocity(ex)
+    pd.testing.assert_frame_equal(again, expected)
+    assert again.attrs["params"] is not None
+
+
+def test_a_replaced_table_is_computed_afresh(ex):
+    before = nk.reciprocity(ex)
+    ex.interactions = ex.interactions[ex.interactions["channel"] != "message"]
+    after = nk.reciprocity(ex)
+    assert len(before) > 0
+    assert after.empty
+
+
+def test_each_as_of_and_option_has_its_own_result(ex):
+    weekly, monthly = nk.growth(ex, freq="W"), nk.growth(ex, freq="ME")
+    assert len(weekly) > len(monthly)
+    earlier = nk.tie_strength(ex, as_of="2024-01-01")
+    assert len(earlier) < len(nk.tie_strength(ex))
+    assert earlier.attrs["params"]["as_of"] == pd.Timestamp("2024-01-01 23:59:59.999999", tz="UTC")
+
+
+def test_options_that_cannot_be_hashed_still_work(ex):
+    words = ["coffee", "zoom"]
+    first = nk.pitch_after_connect(ex, lexicon=words)
+    words.append("referral")  # a list can change between calls: never remembered
+    second = nk.pitch_after_connect(ex, lexicon=words)
+    assert second["is_pitch"].sum() >= first["is_pitch"].sum()
+    assert "referral" not in set(first["matched_words"].explode().dropna())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.booleans())
+def test_the_sliced_log_equals_the_filtered_one(offset, shuffled):
+    """interactions_until slices the time-ordered log; a re-ordered log falls back to a mask."""
+    rng = np.random.default_rng(offset)
+    stamps = pd.to_datetime(rng.integers(0, 10**6, 200), unit="s", utc=True).sort_values()
+    stamps = list(stamps.as_unit("us")) + [pd.NaT] * 5
+    events = pd.DataFrame({"timestamp": pd.Series(stamps, dtype="datetime64[us, UTC]"),
+                           "n": range(205)})  # fmt: skip
+    if shuffled:
+        events = events.sample(frac=1, random_state=offset).reset_index(drop=True)
+    as_of = pd.Timestamp(offset, unit="s", tz="UTC")
+    expected = rows_until(events, "timestamp", as_of)
+    got = _slice_until(events, as_of)
+    assert sorted(got["n"]) == sorted(expected["n"])
+
+
+def test_interactions_until_is_a_slice_of_the_log(ex):
+    cut = pd.Timestamp("2025-06-30 23:59:59", tz="UTC")
+    part = interactions_until(ex, cut)
+    assert (part["timestamp"] <= cut).all()
+    assert len(part) == int((ex.interactions["timestamp"] <= cut).sum())
