@@ -1,13 +1,19 @@
 """Word lists for :mod:`netkit.sample`: names, employers, titles and message texts.
 
-Everything here is invented for the synthetic export. The lists are plain data so that the
-generator reads as a recipe and the vocabulary can grow without touching code. Names are grouped
-by the language they come from, so that a synthetic person has a plausible first/last pair.
+The people are invented: each is a first name and a last name drawn at random from these lists
+(a common pair such as Michael Smith is bound to be somebody's name; nothing else about them is),
+with email addresses at domains reserved for examples and phone numbers from the range reserved
+for fiction; ``tests/test_sample_privacy.py`` checks the committed sample. Employers mix invented
+companies with well-known real ones, as a real network does: a real company is only ever the
+employer of an invented person. The lists are plain data so that the generator reads as a recipe
+and the vocabulary can grow without touching code. Names are grouped by the language they come
+from, so that a synthetic person has a plausible first/last pair.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ADDRESS_BOOK_LAST_NAMES",
     "CHINESE_SCRIPT_NAMES",
     "COACH_ANSWERS",
     "COACH_PROMPTS",
@@ -32,6 +38,7 @@ __all__ = [
     "PITCH_ANSWERS",
     "PITCH_FOLLOW_UPS",
     "PITCH_NOTES",
+    "PLANTED_NAMES",
     "POLITE_DECLINES",
     "POSITIONS",
     "POSTS",
@@ -189,6 +196,24 @@ CHINESE_SCRIPT_NAMES: tuple[tuple[str, str, str, str], ...] = (
     ("娜", "周", "Na", "Zhou"),
 )
 
+#: The first people of every sample, as ``(first, last, first in Latin script, last in Latin
+#: script)``: non-ASCII, Chinese-script, comma and duplicate names.
+PLANTED_NAMES: tuple[tuple[str, str, str, str], ...] = (
+    ("José", "Núñez", "José", "Núñez"),
+    ("Zoë", "Lefèvre", "Zoë", "Lefèvre"),
+    ("伟", "王", "Wei", "Wang"),
+    ("Jane", "Doe, MBA", "Jane", "Doe, MBA"),
+    ("Søren", "Højgaard", "Søren", "Højgaard"),
+    ("Siobhán", "O'Neill", "Siobhán", "O'Neill"),
+    ("Michael", "Smith", "Michael", "Smith"),
+    ("Michael", "Smith", "Michael", "Smith"),
+)
+
+#: Last names of address-book entries who are not on LinkedIn (with English first names).
+ADDRESS_BOOK_LAST_NAMES: tuple[str, ...] = (
+    "Holt", "Avery", "Quill", "Marsh", "Penrose", "Calloway",
+)
+
 #: Suffixes some people append to their last name, comma included (``Jane Doe, MBA``).
 CREDENTIALS: tuple[str, ...] = (", MBA", ", PhD", ", CFA", ", PMP", ", CPA", ", MSc")
 
@@ -320,7 +345,7 @@ OFF_PLATFORM: tuple[str, ...] = (
     "Easier by email: {email}",
     "Here's my personal email, {email}, let's continue there.",
     "Drop me a line at {email} and I'll forward the slides.",
-    "My number is +45 20 12 34 56 if that's easier. Email also works: {email}",
+    "My number is +1 202 555 0143 if that's easier. Email also works: {email}",
 )
 
 #: Pitches sent right after connecting (``{first}`` = the recipient's first name).

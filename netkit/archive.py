@@ -286,8 +286,16 @@ def open_archive(path: str | Path) -> Archive:
     if path.is_dir():
         return _open_folder(path)
     if not zipfile.is_zipfile(path):
+        with path.open("rb") as stream:
+            start = stream.read(4)
+        if start == b"PK\x03\x04":  # a zip's first member, but no readable end: cut short
+            raise NotAnExportError(
+                f"{path}: a zip file cut short or damaged (its list of files is unreadable). "
+                "Download the export again."
+            )
+        what = "an empty file" if not start else "not a zip file or folder"
         raise NotAnExportError(
-            f"{path}: not a zip file or folder. Expected the LinkedIn data export as downloaded "
+            f"{path}: {what}. Expected the LinkedIn data export as downloaded "
             "(Basic_ or Complete_LinkedInDataExport_MM-DD-YYYY.zip) or the folder it was "
             "extracted to."
         )

@@ -1043,6 +1043,9 @@ def ladder(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     contacts whose furthest stage is that one or beyond, centred like a funnel, labelled with
     the count, its share of everyone and the share of the stage before that made it this far.
 
+    When the metric says why the depth is unknown (``data.attrs["reason"]``: no messages),
+    the reason is written in the Axes: the stages past "connected" are unknown, not empty.
+
     Parameters
     ----------
     data : pandas.DataFrame
@@ -1094,6 +1097,20 @@ def ladder(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     messaged, met, vouched = reached[1], reached[4], reached[5]
+    reason = data.attrs.get("reason")
+    if reason:  # e.g. no messages file: the stages past "connected" are unknown, not empty
+        reason = str(reason).replace("as_of", "the cut-off date")
+        ax.text(
+            0.98,
+            0.04,
+            _wrap(f"{reason[0].upper()}{reason[1:]}.", 50),
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=9,
+            color=_DARK_GREY,
+            gid="reason",
+        )
     _title(
         ax,
         f"Of {_plural(everyone, 'contact')}, {messaged:,} ever messaged, {met:,} met,"

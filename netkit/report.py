@@ -31,6 +31,7 @@ picture run on `netkit.anonymize`'s copy under the same key.
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import re
@@ -869,6 +870,8 @@ def render(
         raise ValueError("key is only used with anonymize=True")
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}; got {period!r}")
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder (a file has that name)", out_dir)
     ex, oldest = _source(source)
     if since is None and oldest is not None:
         since = report_periods(oldest, period=period)[0].end

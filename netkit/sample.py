@@ -871,17 +871,7 @@ class _Generator:
         last[credential] = last[credential] + suffixes
         latin_last[credential] = latin_last[credential] + suffixes
         # People every sample has: non-ASCII, Chinese-script, comma and duplicate names.
-        planted = [
-            ("José", "Núñez", "José", "Núñez"),
-            ("Zoë", "Lefèvre", "Zoë", "Lefèvre"),
-            ("伟", "王", "Wei", "Wang"),
-            ("Jane", "Doe, MBA", "Jane", "Doe, MBA"),
-            ("Søren", "Højgaard", "Søren", "Højgaard"),
-            ("Siobhán", "O'Neill", "Siobhán", "O'Neill"),
-            ("Michael", "Smith", "Michael", "Smith"),
-            ("Michael", "Smith", "Michael", "Smith"),
-        ]
-        for index, (f, la, lf, ll) in enumerate(planted):
+        for index, (f, la, lf, ll) in enumerate(words.PLANTED_NAMES):
             first[index], last[index], latin_first[index], latin_last[index] = f, la, lf, ll
         style = rng.choice(5, size=size, p=[0.62, 0.10, 0.10, 0.10, 0.08])
         keep_unicode = rng.random(size) < 0.35
@@ -928,8 +918,17 @@ class _Generator:
             pitchers.size,
         )
         self.company, self.position = company, position
+        # Domains reserved for examples (RFC 2606): an invented name at a real mail provider
+        # could be somebody's address.
         domains = np.array(
-            ["gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "icloud.com", "proton.me"],
+            [
+                "example.com",
+                "example.org",
+                "example.net",
+                "mail.example.com",
+                "mail.example.org",
+                "mail.example.net",
+            ],
             dtype=object,
         )
         domain = domains[rng.integers(0, domains.size, size)]
@@ -2322,9 +2321,7 @@ class _Generator:
         strangers = max(6, round(self.n / 25))
         group = words.NAME_GROUPS["english"]
         first = list(self.first[known]) + list(_pick(rng, group[1], strangers))
-        last = list(self.last[known]) + list(
-            _pick(rng, ("Holt", "Avery", "Quill", "Marsh", "Penrose", "Calloway"), strangers)
-        )
+        last = list(self.last[known]) + list(_pick(rng, words.ADDRESS_BOOK_LAST_NAMES, strangers))
         company = list(self.company[known]) + [""] * strangers
         title = list(self.position[known]) + [""] * strangers
         email = list(self.email[known]) + [
@@ -2332,11 +2329,13 @@ class _Generator:
             for f, la in zip(first[known.size :], last[known.size :], strict=True)
         ]
         size = len(first)
+        # North American numbers in 555-0100 to 555-0199, the range reserved for fiction.
         phone = np.where(
             rng.random(size) < 0.5,
             [
-                f"+45 {rng.integers(20, 99)} {rng.integers(10, 99)} "
-                f"{rng.integers(10, 99)} {rng.integers(10, 99)}"
+                "+1 {}{} 555 01{}{}".format(
+                    rng.integers(20, 99), *(rng.integers(10, 99) % 10 for _ in range(3))
+                )
                 for _ in range(size)
             ],
             "",

@@ -421,10 +421,10 @@ def test_minimal_export(load):
 
 def test_mask_text_keeps_shape():
     values = pd.Series(
-        ["Call me: +45 23 69 54 84", None, "Søren Højgaard ١٢", "", "王伟, e\u0301!"], dtype="str"
+        ["Call me: +1 202 555 0143", None, "Søren Højgaard ١٢", "", "王伟, e\u0301!"], dtype="str"
     )
     assert mask_text(values).tolist()[:1] + mask_text(values).tolist()[2:] == [
-        "xxxx xx: +00 00 00 00 00", "xxxxx xxxxxxxx 00", "", "xx, xx!",
+        "xxxx xx: +0 000 000 0000", "xxxxx xxxxxxxx 00", "", "xx, xx!",
     ]  # fmt: skip
     assert pd.isna(mask_text(values).iloc[1])
 

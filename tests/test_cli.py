@@ -1,11 +1,12 @@
-"""The command line: exit codes, one-line errors, no traceback for a user's mistake."""
+"""The command line on good input: summary, sample, ``python -m netkit``.
+
+Bad input (exit codes, one-line errors, ``--debug``) is one table in test_cli_errors.py.
+"""
 
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
-
-import pytest
 
 import netkit as nk
 from netkit.cli import main
@@ -33,35 +34,6 @@ def test_summary_lists_problems_on_request(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "31 Foo 2023" in out
     assert "1 problems" in out
-
-
-@pytest.mark.parametrize(
-    "make_input",
-    [
-        lambda tmp: tmp / "missing.zip",
-        lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt",
-        lambda tmp: tmp,  # an empty folder
-    ],
-    ids=["missing path", "not a zip", "empty folder"],
-)
-def test_a_users_mistake_is_one_line_and_exit_1(tmp_path, capsys, make_input):
-    path = make_input(tmp_path)
-    assert main(["summary", str(path)]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("netkit: ")
-    assert len(err.strip().splitlines()) == 1
-    assert "Traceback" not in err
-
-
-def test_debug_shows_the_traceback(tmp_path):
-    with pytest.raises(nk.ExportError):
-        main(["--debug", "summary", str(tmp_path / "missing.zip")])
-
-
-def test_bad_usage_exits_2(capsys):
-    with pytest.raises(SystemExit) as info:
-        main(["summary"])
-    assert info.value.code == 2
 
 
 def test_sample_writes_a_zip_that_loads(tmp_path, capsys):

@@ -109,5 +109,6 @@ def test_an_export_with_only_connections_still_summarises(load):
     assert summary["new_connections"] == 1
     assert np.isnan(summary["active_ties"])  # no messages file: unknown, not zero
     assert np.isnan(summary["outgoing_note_share"])
-    assert summary["pitches_received"] == 0
+    assert np.isnan(summary["pitches_received"])  # nor can pitches be read
+    assert np.isnan(summary["dormant_ties"])
     assert summary.attrs["params"]["period"] == "month"

@@ -288,7 +288,7 @@ def growth_spikes(
             without any).
         ``followed_up_share``
             Share of them (hidden members aside) with a message either way within
-            `follow_up` of connecting, up to `as_of`.
+            `follow_up` of connecting, up to `as_of` (NaN without a messages file).
         ``label``
             ``"hoarding-like"``, ``"earned"`` or missing.
         ``context``
@@ -743,12 +743,15 @@ def _window_profile(
     sums = sums.reindex(windows.index, fill_value=0)
     size = size.reindex(windows.index, fill_value=0)
     known = sums["known"].where(sums["known"] > 0)
+    followed_up = sums["followed_up"] / sums["visible"].where(sums["visible"] > 0)
+    if not (ex.files["kind"] == "messages").any():  # no messages file: unknown, not 0
+        followed_up[:] = np.nan
     return pd.DataFrame(
         {
             "outgoing_share": sums["outgoing"] / known,
             "known_share": sums["known"] / size.where(size > 0),
             "note_share": sums["outgoing_noted"] / sums["outgoing"].where(sums["outgoing"] > 0),
-            "followed_up_share": sums["followed_up"] / sums["visible"].where(sums["visible"] > 0),
+            "followed_up_share": followed_up,
         },
         index=windows.index,
     ).astype("float64")

@@ -81,8 +81,11 @@ def health_summary(ex: Export, *, as_of: object = None, period: str = "month") -
         message_reciprocity, two_way_share, unanswered_inbound, unanswered_outbound,
         invitations_sent, invitations_received, outgoing_note_share, outgoing_template_share,
         pitches_received, pitches_sent, spikes``. Shares are in [0, 1]; a share or ratio with
-        nothing to divide is NaN, and so is a figure the export cannot tell (``active_ties``
-        without a messages file).
+        nothing to divide is NaN, and so is a figure the export cannot tell because it lacks
+        the file the figure is counted from: unknown, not 0. ``connections``,
+        ``new_connections`` and ``spikes`` need Connections.csv; ``dormant_ties``,
+        ``fading_ties`` and the message figures a messages file; ``active_ties`` (its share
+        and ratio) and the pitches both; the invitation figures Invitations.csv.
 
     Examples
     --------
@@ -104,28 +107,37 @@ def health_summary(ex: Export, *, as_of: object = None, period: str = "month") -
     pitches = in_period(pitch_after_connect(ex, as_of=stamp), "sent_at")
     pitches = pitches[pitches["is_pitch"].fillna(False).astype(bool)]
     spikes = growth_spikes(ex, as_of=stamp)
+    files = set(ex.files["kind"].dropna())
+
+    def told(figure: object, *needed: str) -> object:
+        """`figure`, or NaN when the export lacks a file it is counted from (unknown, not 0)."""
+        return figure if files.issuperset(needed) else np.nan
 
     figures = {
         "period": label,
         "as_of": stamp,
-        "connections": len(connected),
-        "new_connections": len(in_period(connected, "connected_on")),
+        "connections": told(len(connected), "connections"),
+        "new_connections": told(len(in_period(connected, "connected_on")), "connections"),
         "active_ties": int(last["active_ties"]) if last is not None else np.nan,
         "active_share": float(last["active_share"]) if last is not None else np.nan,
         "hoarding_ratio": float(last["hoarding_ratio"]) if last is not None else np.nan,
-        "dormant_ties": len(dormant_ties(ex, as_of=stamp)),
-        "fading_ties": len(fading_ties(ex, as_of=stamp)),
+        "dormant_ties": told(len(dormant_ties(ex, as_of=stamp)), "messages"),
+        "fading_ties": told(len(fading_ties(ex, as_of=stamp)), "messages"),
         "message_reciprocity": exchanges["message_reciprocity"],
         "two_way_share": exchanges["two_way_share"],
         "unanswered_inbound": exchanges["unanswered_inbound"],
         "unanswered_outbound": exchanges["unanswered_outbound"],
-        "invitations_sent": invitations["invitations_sent"],
-        "invitations_received": invitations["invitations_received"],
+        "invitations_sent": told(invitations["invitations_sent"], "invitations"),
+        "invitations_received": told(invitations["invitations_received"], "invitations"),
         "outgoing_note_share": invitations["outgoing_note_share"],
         "outgoing_template_share": invitations["outgoing_template_share"],
-        "pitches_received": int((pitches["direction"] == "incoming").sum()),
-        "pitches_sent": int((pitches["direction"] == "outgoing").sum()),
-        "spikes": int((spikes["start"] >= start).sum()) if len(spikes) else 0,
+        "pitches_received": told(
+            int((pitches["direction"] == "incoming").sum()), "messages", "connections"
+        ),
+        "pitches_sent": told(
+            int((pitches["direction"] == "outgoing").sum()), "messages", "connections"
+        ),
+        "spikes": told(int((spikes["start"] >= start).sum()) if len(spikes) else 0, "connections"),
     }
     summary = pd.Series({name: figures[name] for name in SUMMARY_FIELDS}, dtype=object)
     summary.name = label

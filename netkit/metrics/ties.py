@@ -649,7 +649,8 @@ def _now_at(ties: pd.DataFrame) -> pd.Series:
     """The end of a reason: ", now at Globex.", ", now self-employed." for a company field that
     names no employer, just "." where the company is unknown."""
     company = ties["company"]
-    plain = company.str.lower().str.split().str.join(" ")
+    # astype(object): when every company is missing, pandas types the split float64 (no .str)
+    plain = company.str.lower().str.split().astype(object).str.join(" ")
     named = company.str.rstrip(".")  # "Globex, Inc." ends the sentence once
     at = (", now at " + named + ".").where(company.notna() & ~plain.isin(NON_EMPLOYERS), ".")
     status = plain.map(_STATUS)
