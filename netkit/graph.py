@@ -21,6 +21,7 @@ proxy ties only, and say so.
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,9 +103,10 @@ def _group_members(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     Drafts and sponsored messages are no participation. A message without a conversation id
     (old exports) stands alone as its own conversation.
     """
+    columns = ["sent_at", "conversation_id", "sender_id", "recipient_ids"]
     messages = ex.messages
     keep = messages["is_group"] & ~messages["is_draft"] & ~messages["is_sponsored"]
-    group = rows_until(messages[keep.to_numpy(dtype=bool)], "sent_at", as_of)
+    group = rows_until(messages.loc[keep.to_numpy(dtype=bool), columns], "sent_at", as_of)
     standalone = pd.Series(group.index.astype(str), index=group.index, dtype="str")
     conversation = group["conversation_id"].fillna("message:" + standalone)
     senders = pd.DataFrame({"conversation": conversation, "person_id": group["sender_id"]})
@@ -136,19 +138,22 @@ def _contacts(
     ex: Export, ids: np.ndarray, events: pd.DataFrame, as_of: pd.Timestamp
 ) -> pd.DataFrame:
     """The contact nodes' attributes as they stood at `as_of`, indexed by `person_id`."""
-    people = ex.people.drop_duplicates("person_id").set_index("person_id")
+    people = ex.people.drop_duplicates("person_id")
     index = pd.Index(ids, dtype="str", name="person_id")
+    at = pd.Index(people["person_id"]).get_indexer(index)
     frame = pd.DataFrame(index=index)
     for column in _PEOPLE_TEXT:
-        frame[column] = people[column].reindex(index).astype("str")
-    connected = events.loc[events["channel"] == "connection", "person_id"].unique()
-    frame["is_connection"] = index.isin(connected)
-    connected_on = people["connected_on"].reindex(index)
+        frame[column] = people[column].array.take(at, allow_fill=True)
+    channel = events["channel"]
+    connected = events.loc[(channel == "connection").to_numpy(dtype=bool), "person_id"]
+    frame["is_connection"] = pd.Index(connected.unique()).get_indexer(index) >= 0
+    connected_on = pd.Series(people["connected_on"].array.take(at, allow_fill=True), index=index)
     frame["connected_on"] = _iso(connected_on.where(frame["is_connection"]))
     added = ex.contacts["created_at"]  # an undated address-book entry counts as known
     known = ((added <= as_of) | added.isna()).to_numpy(dtype=bool)
-    frame["in_address_book"] = index.isin(ex.contacts.loc[known, "person_id"].dropna())
-    contact = events[events["channel"] != "connection"]
+    in_book = pd.Index(ex.contacts.loc[known, "person_id"].dropna().unique())
+    frame["in_address_book"] = in_book.get_indexer(index) >= 0
+    contact = events.loc[(channel != "connection").to_numpy(dtype=bool), ["person_id", "timestamp"]]
     bounds = contact.groupby("person_id")["timestamp"].agg(["size", "min", "max"])
     frame["interactions"] = bounds["size"].reindex(index).fillna(0).astype("int64")
     frame["first_interaction"] = _iso(bounds["min"].reindex(index))
@@ -165,7 +170,8 @@ def _direct_edges(
     """Per-channel counts of each direction for every contact that is a connection or has
     interacted, as ``person_id, direction`` rows."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
-    contact = events[(events["channel"] != "connection") & events["direction"].notna()]
+    keep = (events["channel"] != "connection") & events["direction"].notna()
+    contact = events.loc[keep.to_numpy(dtype=bool), ["person_id", "direction", "channel"]]
     counts = (
         contact.groupby(["person_id", "direction", "channel"])
         .size()
@@ -356,6 +362,71 @@ def burt_constraint(H: nx.Graph, nodes: Iterable[Any] | None = None) -> pd.Serie
     return pd.Series(values, index=pd.Index(wanted), name="constraint", dtype="float64")
 
 
+def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 0) -> dict[Any, float]:
+    """Normalized betweenness of every node of the undirected, unweighted graph `H`, vectorized.
+
+    The same numbers as `networkx.betweenness_centrality` (``normalized=True``, no weights,
+    the same `k` sampled sources for the same `seed`), but Brandes' algorithm runs on all
+    sources of a batch at once: a breadth-first search is a sparse sum over the edge list per
+    level, so 50 sources over 20,000 nodes take a fraction of a second instead of seconds.
+    """
+    labels = list(H.nodes)
+    n = len(labels)
+    if n <= 2:
+        return dict.fromkeys(labels, 0.0)
+    position = {node: i for i, node in enumerate(labels)}
+    pairs = np.array(
+        [(position[u], position[v]) for u, v in H.edges() if u != v], dtype=np.int64
+    ).reshape(-1, 2)
+    tail = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    head = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    order = np.argsort(head, kind="stable")
+    tail, head = tail[order], head[order]
+    heads, starts = np.unique(head, return_index=True)
+
+    def neighbours_sum(values: np.ndarray) -> np.ndarray:
+        """For each node, the sum of `values` over its neighbours (one column per source)."""
+        out = np.zeros_like(values)
+        if len(tail):
+            out[heads] = np.add.reduceat(values[tail], starts, axis=0)
+        return out
+
+    sources = labels if k is None else random.Random(seed).sample(labels, k)
+    total = np.zeros(n)
+    for first in range(0, len(sources), 256):
+        batch = np.array([position[s] for s in sources[first : first + 256]], dtype=np.int64)
+        columns = np.arange(len(batch))
+        distance = np.full((n, len(batch)), -1, dtype=np.int32)
+        paths = np.zeros((n, len(batch)))
+        distance[batch, columns], paths[batch, columns] = 0, 1.0
+        frontier, level = paths.copy(), 0
+        while True:  # breadth first: count shortest paths level by level
+            reached = neighbours_sum(frontier)
+            new = (distance < 0) & (reached > 0)
+            if not new.any():
+                break
+            level += 1
+            distance[new], paths[new] = level, reached[new]
+            frontier = np.where(new, paths, 0.0)
+        dependency = np.zeros_like(paths)
+        for depth in range(level, 0, -1):  # back from the farthest level (Brandes 2001)
+            at_depth = distance == depth
+            share = np.where(at_depth, (1.0 + dependency) / np.where(at_depth, paths, 1.0), 0.0)
+            above = distance == depth - 1
+            dependency[above] += (paths * neighbours_sum(share))[above]
+        dependency[batch, columns] = 0.0
+        total += dependency.sum(axis=1)
+    # networkx's normalization: ordered (s, t) pairs, endpoints excluded, sampled sources.
+    pairs_per_source = n - 2
+    if k is None:
+        scale = np.full(n, 1.0 / ((n - 1) * pairs_per_source))
+    else:
+        scale = np.full(n, 1.0 / (k * pairs_per_source))
+        sampled = np.array([position[s] for s in sources], dtype=np.int64)
+        scale[sampled] = 1.0 / ((k - 1) * pairs_per_source) if k > 1 else np.nan
+    return dict(zip(labels, (total * scale).tolist(), strict=True))
+
+
 _MEASURE_COLUMNS = {
     "person_id": "str",
     "name": "str",
@@ -467,7 +538,7 @@ def graph_measures(
     community, community_size = _communities(H, contacts, resolution=resolution, seed=seed)
     exact = H.number_of_nodes() <= exact_up_to
     samples = None if exact else min(betweenness_samples, H.number_of_nodes())
-    between = nx.betweenness_centrality(H, k=samples, seed=seed, normalized=True)
+    between = betweenness(H, k=samples, seed=seed)
 
     is_company = {n: G.nodes[n].get("kind") == "company" for n in H}
     co_members = [sum(not is_company[v] for v in H[n]) for n in active]
@@ -505,7 +576,7 @@ def _communities(
 ) -> tuple[pd.Series, pd.Series]:
     """Louvain community of each contact (1 = the most contacts) and its size in contacts;
     NA for contacts without proxy ties."""
-    tied = H.subgraph(n for n in H if H.degree(n) > 0)
+    tied = H.subgraph(n for n in H if H.degree(n) > 0).copy()  # Louvain is slow on views
     labels: dict[str, int] = {}
     sizes: dict[str, int] = {}
     if tied.number_of_edges():

@@ -524,3 +524,25 @@ def test_co_member_pairs_count_shared_conversations(groups):
         for pair in combinations(sorted(group), 2):
             expected[pair] = expected.get(pair, 0) + 1
     assert found == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39)), max_size=120),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.integers(0, 3),
+)
+def test_vectorized_betweenness_equals_networkx(n, edges, k, seed):
+    """Exact and sampled (same seed, same sources), isolated nodes, self-loops, components."""
+    from netkit.graph import betweenness
+
+    H = nx.Graph()
+    H.add_nodes_from(f"p{i}" for i in range(n))
+    H.add_edges_from((f"p{u % n}", f"p{v % n}") for u, v in edges)
+    k = None if k is None else min(k, n)
+    expected = nx.betweenness_centrality(H, k=k, seed=seed, normalized=True)
+    got = betweenness(H, k=k, seed=seed)
+    assert got.keys() == expected.keys()
+    for node, value in expected.items():
+        assert got[node] == pytest.approx(value, rel=1e-9, abs=1e-12, nan_ok=True), node
