@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._distinct import ListColumn, factorize
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
@@ -224,39 +225,74 @@ def strength_score(features: pd.DataFrame) -> pd.Series:
 
 
 # --- features -----------------------------------------------------------------------------------
+def _message_text(ex: Export) -> pd.DataFrame:
+    """What the text of each message says, once per export (any `as_of` reads it).
+
+    Aligned on the positions of `ex.messages`: ``words`` (runs of non-space characters),
+    and for one-to-one messages that were sent (no drafts, no adverts, no group threads)
+    ``has_details`` (an email address or phone number) and ``has_meeting`` (a word of the
+    meeting lexicon). Each is one regular expression over the whole column, in Arrow.
+    """
+
+    def compute() -> pd.DataFrame:
+        messages = ex.messages
+        content = messages["content"]
+        words = content.str.count(_WORD).fillna(0).astype("int64").to_numpy()
+        flags = ["is_group", "is_draft", "is_sponsored"]
+        direct = ~messages[flags].to_numpy(dtype=bool).any(axis=1)
+        text = content[direct]
+        details = np.zeros(len(messages), dtype=bool)
+        meeting = np.zeros(len(messages), dtype=bool)
+        details[direct] = text.str.contains(CONTACT_DETAILS, na=False).to_numpy(dtype=bool)
+        meeting[direct] = text.str.contains(meeting_pattern(), na=False).to_numpy(dtype=bool)
+        return pd.DataFrame({"words": words, "has_details": details, "has_meeting": meeting})
+
+    return shared(ex, ("message_text",), None, compute)
+
+
 def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Index]:
     """Messages up to `as_of`, one row per message and counterpart, and everyone who took part.
 
     The rows follow `interactions` (drafts and sponsored messages left out; an outgoing message
     has a row per recipient, an incoming one a row for its sender) and carry ``message`` (the
-    index of the message in `ex.messages`), ``sent_at``, ``direction``, ``is_group``, ``words``.
-    The participants (drafts included, as in `people`) tell who had appeared by `as_of`.
+    position of the message in `ex.messages`), ``sent_at``, ``direction``, ``is_group``,
+    ``words``. The participants (drafts included, as in `people`) tell who had appeared by
+    `as_of`.
     """
-    columns = ["sent_at", "direction", "sender_id", "recipient_ids", "content"]
-    flags = ["is_draft", "is_sponsored", "is_group"]
-    messages = rows_until(ex.messages[columns + flags], "sent_at", as_of)
-    messages = messages[~messages["is_sponsored"].to_numpy(dtype=bool)]
-    recipients = messages["recipient_ids"].explode()
+    messages = ex.messages
+    until = (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
+    real = np.flatnonzero(until & ~messages["is_sponsored"].to_numpy(dtype=bool))
+    recipients = ListColumn(messages["recipient_ids"])
+    sender_codes, senders = factorize(messages["sender_id"])
+    used = np.zeros(len(senders) + 1, dtype=bool)
+    used[sender_codes[real]] = True
     participants = pd.Index(
-        pd.concat([messages["sender_id"], recipients.astype("str")]).dropna().unique()
+        pd.concat(
+            [pd.Series(senders[used[:-1]], dtype="str"), recipients.distinct_items(real)]
+        ).unique()
     )
-    sent = messages[~messages["is_draft"].to_numpy(dtype=bool)]
-    direction = sent["direction"]
-    outgoing = sent.index[(direction == "outgoing").to_numpy(dtype=bool)]
-    incoming = sent.index[(direction == "incoming").to_numpy(dtype=bool)]
-    to_them = recipients.loc[outgoing]
+    sent = real[~messages["is_draft"].to_numpy(dtype=bool)[real]]
+    direction = messages["direction"].to_numpy(dtype=object)[sent]
+    outgoing, incoming = sent[direction == "outgoing"], sent[direction == "incoming"]
+    parent, to_them = recipients.explode(outgoing)
+    position = np.concatenate([outgoing[parent], incoming])
+    person = pd.concat(
+        [pd.Series(to_them, dtype="str"), messages["sender_id"].iloc[incoming]], ignore_index=True
+    )
+    keep = person.notna().to_numpy().copy()
+    if ex.owner.person_id is not None:
+        keep &= (person != ex.owner.person_id).fillna(True).to_numpy(dtype=bool)
+    position = position[keep]
     rows = pd.DataFrame(
         {
-            "person_id": pd.concat([to_them, sent.loc[incoming, "sender_id"]]).astype("str"),
-            "message": np.concatenate([to_them.index.to_numpy(), incoming.to_numpy()]),
+            "person_id": person[keep].reset_index(drop=True),
+            "message": position,
+            "sent_at": messages["sent_at"].iloc[position].reset_index(drop=True),
+            "direction": messages["direction"].iloc[position].reset_index(drop=True),
+            "is_group": messages["is_group"].to_numpy(dtype=bool)[position],
+            "words": _message_text(ex)["words"].to_numpy()[position],
         }
     )
-    rows = rows.dropna(subset=["person_id"])
-    if ex.owner.person_id is not None:
-        rows = rows[(rows["person_id"] != ex.owner.person_id).to_numpy(dtype=bool)]
-    words = sent["content"].str.count(_WORD).fillna(0).astype("int64")
-    about = sent[["sent_at", "direction", "is_group"]].assign(words=words)
-    rows = rows.join(about, on="message").reset_index(drop=True)
     return rows, participants
 
 
@@ -265,35 +301,37 @@ def _climbed(ex: Export, rows: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
 
     Only one-to-one messages count (a line in a group thread says little about one member), and
     only those sent once both sides had written to each other, so that a cold pitch asking for
-    "a quick call" does not count as a meeting arranged. The text is matched with two compiled
-    regular expressions over those messages at once.
+    "a quick call" does not count as a meeting arranged. The text of every message is matched
+    once per export (`_message_text`).
     """
     one_to_one = rows[~rows["is_group"].to_numpy(dtype=bool)]
-    first = one_to_one.groupby(["person_id", "direction"])["sent_at"].min().unstack()
-    if not {"outgoing", "incoming"} <= set(first.columns):
+    codes, people = factorize(one_to_one["person_id"])
+    stamps = one_to_one["sent_at"].array.asi8
+    outgoing = (one_to_one["direction"] == "outgoing").to_numpy(dtype=bool)
+    first = pd.DataFrame({"person": codes, "outgoing": outgoing, "at": stamps})
+    first = first.groupby(["person", "outgoing"])["at"].min().unstack()
+    if first.shape[1] < 2:
         return pd.Index([], dtype="str"), pd.Index([], dtype="str")
-    two_way_since = first[["outgoing", "incoming"]].max(axis=1, skipna=False).dropna()
-    since = one_to_one["person_id"].map(two_way_since)
-    talk = one_to_one[(one_to_one["sent_at"] >= since).fillna(False).to_numpy(dtype=bool)]
-    content = ex.messages["content"].loc[talk["message"].to_numpy()]
-    has_details = content.str.contains(CONTACT_DETAILS).to_numpy(dtype=bool)
-    has_meeting = content.str.contains(meeting_pattern()).to_numpy(dtype=bool)
+    since = np.full(len(people), np.iinfo(np.int64).max)
+    both = first.dropna()
+    since[both.index.to_numpy()] = both.max(axis=1).to_numpy(dtype=np.int64)
+    talk = stamps >= since[codes]
+    text = _message_text(ex)
+    message = one_to_one["message"].to_numpy()
+    details = talk & text["has_details"].to_numpy()[message]
+    meeting = talk & text["has_meeting"].to_numpy()[message]
     return (
-        pd.Index(talk.loc[has_details, "person_id"].unique()),
-        pd.Index(talk.loc[has_meeting, "person_id"].unique()),
+        pd.Index(people[np.unique(codes[details])], dtype="str"),
+        pd.Index(people[np.unique(codes[meeting])], dtype="str"),
     )
 
 
-def _count(keys: pd.Series, values: pd.Series) -> pd.Series:
-    """``keys.map(values)`` as int64 counts, 0 where a key has none."""
-    return keys.map(values).fillna(0).astype("int64")
-
-
-def _when(keys: pd.Series, values: pd.Series) -> pd.Series:
-    """``keys.map(values)`` for timestamps, NaT where a key has none (also when none has)."""
-    if values.empty:
-        return pd.Series(pd.NaT, index=keys.index, dtype="datetime64[us, UTC]")
-    return keys.map(values).astype("datetime64[us, UTC]")
+def _counts(codes: np.ndarray, mask: np.ndarray, size: int, weights=None) -> np.ndarray:
+    """Per person code, how many rows (or how much `weights`) `mask` selects."""
+    chosen = codes[mask]
+    return np.bincount(
+        chosen, weights=None if weights is None else weights[mask], minlength=size
+    ).astype("int64")
 
 
 def _features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -305,71 +343,98 @@ def _features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
-    """The tie-strength table (see `tie_strength`), as it stood at `as_of`."""
+    """The tie-strength table (see `tie_strength`), as it stood at `as_of`.
+
+    Every count is taken on integer person codes of the interactions up to `as_of` (one
+    factorization), then laid out on the contacts present by `as_of`.
+    """
     events = interactions_until(ex, as_of)
     rows, participants = _message_rows(ex, as_of)
+    codes, seen = factorize(events["person_id"])
+    n = len(seen)
+    channel = events["channel"].to_numpy(dtype=object)
+    direction = events["direction"].to_numpy(dtype=object)
+    contact = channel != "connection"
+    message = channel == "message"
+    outgoing, incoming = direction == "outgoing", direction == "incoming"
+    direct = message & ~events["is_group"].to_numpy(dtype=bool)
+    stamps = events["timestamp"].array.asi8
+    dated = contact & (codes >= 0) & events["timestamp"].notna().to_numpy()
+
     connected = rows_until(ex.connections, "connected_on", as_of)["person_id"]
-    present = pd.unique(
-        pd.concat([events["person_id"], connected, participants.to_series()]).dropna()
+    present = pd.Index(
+        pd.concat([pd.Series(seen, dtype="str"), connected, participants.to_series()])
+        .dropna()
+        .unique()
     )
-    people = ex.people.loc[
-        ex.people["person_id"].isin(present).to_numpy(dtype=bool), ["person_id", "name", "company"]
-    ].reset_index(drop=True)
+    people = ex.people[["person_id", "name", "company"]]
+    people = people[present.get_indexer(people["person_id"]) >= 0].reset_index(drop=True)
     ids = people["person_id"]
+    at = seen.get_indexer(ids)  # -1: present without any interaction
 
-    contact = events[(events["channel"] != "connection").to_numpy(dtype=bool)]
-    messages = contact[(contact["channel"] == "message").to_numpy(dtype=bool)]
-    direction = messages["direction"]
-    sent = messages.loc[(direction == "outgoing").to_numpy(dtype=bool), "person_id"]
-    received = messages.loc[(direction == "incoming").to_numpy(dtype=bool), "person_id"]
-    days = pd.DataFrame(
-        {"person_id": messages["person_id"], "day": messages["timestamp"].dt.floor("D")}
-    )
-    bounds = contact.groupby("person_id")["timestamp"].agg(["min", "max"])
-    direct = direct_messages(events)
-    direct_sent = direct.loc[(direct["direction"] == "outgoing").to_numpy(dtype=bool), "person_id"]
-    direct_received = direct.loc[
-        (direct["direction"] == "incoming").to_numpy(dtype=bool), "person_id"
-    ]
+    def laid_out(per_code: np.ndarray, missing: object = 0) -> np.ndarray:
+        padded = np.append(per_code, np.asarray([missing], dtype=per_code.dtype))
+        return padded[at]
 
+    days = stamps[message & dated] // 86_400_000_000
+    days = days - days.min(initial=0)
+    span = int(days.max(initial=0)) + 1
+    day_pairs = pd.unique(codes[message & dated] * span + days)
+    active = np.bincount(day_pairs // span, minlength=n)
+    bounds = pd.Series(stamps[dated]).groupby(codes[dated]).agg(["min", "max"])
+    first = np.full(n, np.iinfo(np.int64).min)
+    last = np.full(n, np.iinfo(np.int64).min)
+    first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
+    last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
+    word_codes = seen.get_indexer(rows["person_id"])
+    known = word_codes >= 0
+    words = np.bincount(
+        word_codes[known], weights=rows["words"].to_numpy()[known], minlength=n
+    ).astype("int64")
+
+    def timestamps(values: np.ndarray) -> pd.Series:
+        return pd.Series(values.view("M8[us]")).dt.tz_localize("UTC")
+
+    valid = codes >= 0
     table = people.assign(
-        messages_sent=_count(ids, sent.value_counts()),
-        messages_received=_count(ids, received.value_counts()),
-        active_days=_count(ids, days.drop_duplicates()["person_id"].value_counts()),
-        words=_count(ids, rows.groupby("person_id")["words"].sum()),
-        first_contact=_when(ids, bounds["min"]),
-        last_contact=_when(ids, bounds["max"]),
+        messages_sent=laid_out(_counts(codes, valid & message & outgoing, n)),
+        messages_received=laid_out(_counts(codes, valid & message & incoming, n)),
+        active_days=laid_out(np.asarray(active, dtype=np.int64)),
+        words=laid_out(words),
+        first_contact=timestamps(laid_out(first, np.iinfo(np.int64).min)),
+        last_contact=timestamps(laid_out(last, np.iinfo(np.int64).min)),
     )
     table["duration_days"] = (table["last_contact"] - table["first_contact"]) / _DAY
     table["days_since_last"] = (as_of - table["last_contact"]) / _DAY
     # Only one-to-one messages make an exchange: a group thread is not a relationship.
     table["reciprocated"] = np.minimum(
-        _count(ids, direct_sent.value_counts()), _count(ids, direct_received.value_counts())
+        laid_out(_counts(codes, valid & direct & outgoing, n)),
+        laid_out(_counts(codes, valid & direct & incoming, n)),
     )
 
-    channel_of = contact["channel"]
-    endorsed = contact.loc[(channel_of == "endorsement").to_numpy(dtype=bool), "person_id"]
-    vouched = contact.loc[(channel_of == "recommendation").to_numpy(dtype=bool), "person_id"]
+    endorsed = laid_out(_counts(codes, valid & (channel == "endorsement"), n)) > 0
+    vouched = laid_out(_counts(codes, valid & (channel == "recommendation"), n)) > 0
     invitations = rows_until(ex.invitations, "sent_at", as_of)
     noted = invitations.loc[invitations["has_note"].to_numpy(dtype=bool), "person_id"].dropna()
     address_book = rows_until(ex.contacts, "created_at", as_of)["person_id"].dropna()
-    messaged = (table["messages_sent"] + table["messages_received"]) > 0
-    in_book = ids.isin(address_book)
+    messaged = ((table["messages_sent"] + table["messages_received"]) > 0).to_numpy()
+    in_book = pd.Index(address_book.unique()).get_indexer(ids) >= 0
+    with_note = pd.Index(noted.unique()).get_indexer(ids) >= 0
     table["channels"] = (
         messaged.astype("int64")
-        + ids.isin(noted).astype("int64")
-        + ids.isin(endorsed).astype("int64")
-        + ids.isin(vouched).astype("int64")
+        + with_note.astype("int64")
+        + endorsed.astype("int64")
+        + vouched.astype("int64")
         + in_book.astype("int64")
     )
 
     details, meetings = _climbed(ex, rows)
-    two_way = table["reciprocated"] > 0
+    two_way = (table["reciprocated"] > 0).to_numpy()
     stage = np.select(
         [
-            ids.isin(vouched),
-            two_way & ids.isin(meetings),
-            (two_way & ids.isin(details)) | in_book,
+            vouched,
+            two_way & (meetings.get_indexer(ids) >= 0),
+            (two_way & (details.get_indexer(ids) >= 0)) | in_book,
             two_way,
             messaged,
         ],
@@ -386,7 +451,6 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     return table[list(_FEATURE_COLUMNS)].astype(_FEATURE_COLUMNS).reset_index(drop=True)
 
 
-@memoized
 def tie_strength(ex: Export, *, as_of: object = None) -> pd.DataFrame:
     """How deep each relationship is: interaction features, a ladder stage and a 0-100 score.
 
