@@ -78,9 +78,10 @@ def rows_until(frame: pd.DataFrame, column: str, as_of: pd.Timestamp) -> pd.Data
 
 
 def interactions_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
-    """`ex.interactions` up to `as_of`.
+    """`ex.interactions` up to `as_of`, in time order.
 
     The log is in time order (undated rows last), so this is a slice of it, not a copy.
+    Metrics rely on the order: a person's first row is their first contact.
     """
     return shared(ex, ("interactions_until",), as_of, lambda: _slice_until(ex.interactions, as_of))
 
@@ -90,7 +91,8 @@ def _slice_until(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     dated = int(stamps.notna().sum())
     head = stamps.iloc[:dated]
     if not (head.notna().all() and head.is_monotonic_increasing):
-        return rows_until(events, "timestamp", as_of)  # a log someone re-ordered
+        # A log someone re-ordered: metrics rely on time order (first row = first contact).
+        return rows_until(events, "timestamp", as_of).sort_values("timestamp", kind="stable")
     return events.iloc[: int(head.searchsorted(as_of, side="right"))]
 
 

@@ -482,8 +482,9 @@ def invitation_quality(
     personalization = np.where(has_note, np.clip(points, 0, 100), 0)
 
     events = interactions_until(ex, cut)
-    exchanges = events[events["channel"].isin(_WARM_CHANNELS)]
-    first_exchange = exchanges.groupby("person_id")["timestamp"].min()
+    warm_rows = events["channel"].isin(_WARM_CHANNELS).to_numpy(dtype=bool)
+    exchanges = events.loc[warm_rows, ["person_id", "timestamp"]]
+    first_exchange = exchanges.drop_duplicates("person_id").set_index("person_id")["timestamp"]
     first_before = first_exchange.reindex(invitations["person_id"]).to_numpy()
     before = pd.Series(first_before < invitations["sent_at"].to_numpy(), index=invitations.index)
     warm = before.fillna(False).astype("boolean").mask(invitations["person_id"].isna())
@@ -687,10 +688,11 @@ def pitch_after_connect(
     connections = rows_until(ex.connections.dropna(subset=["person_id"]), "connected_on", cut)
     connected_on = connections.groupby("person_id")["connected_on"].min()
     events = interactions_until(ex, cut)
-    messages = events[
-        (events["channel"] == "message") & events["person_id"].isin(connected_on.index)
-    ]
-    messages = messages.sort_values(["person_id", "timestamp"], kind="stable")
+    # The log is in time order: a person's first message row is their first message.
+    is_message = (events["channel"] == "message").to_numpy(dtype=bool)
+    messages = events.loc[is_message, ["person_id", "timestamp", "direction"]]
+    connected = pd.Index(connected_on.index).get_indexer(messages["person_id"]) >= 0
+    messages = messages[connected]
     first = messages.drop_duplicates("person_id").set_index("person_id")
     days_after = (
         first["timestamp"].dt.normalize() - connected_on.reindex(first.index).dt.normalize()
@@ -701,7 +703,7 @@ def pitch_after_connect(
         return record(result, cut, **params)
 
     # The opening: the first sender's messages before the other side answers, within the window.
-    thread = messages[messages["person_id"].isin(first.index)]
+    thread = messages[first.index.get_indexer(messages["person_id"]) >= 0]
     opener = thread["person_id"].map(first["direction"])
     other_side = thread["timestamp"].where(thread["direction"] != opener)
     answered_at = other_side.groupby(thread["person_id"]).transform("min")

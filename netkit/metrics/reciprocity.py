@@ -23,7 +23,7 @@ import pandas as pd
 
 from ._common import (
     as_of_timestamp,
-    direct_messages,
+    direct_until,
     empty_frame,
     interactions_until,
     memoized,
@@ -212,7 +212,8 @@ def _compute_per_contact(
 ) -> pd.DataFrame:
     columns = RECIPROCITY_COLUMNS | dict.fromkeys(_HIDDEN, "int64")
     events = interactions_until(ex, cut)
-    messages = events[(events["channel"] == "message") & events["direction"].notna()]
+    is_message = (events["channel"] == "message") & events["direction"].notna()
+    messages = events.loc[is_message.to_numpy(dtype=bool), ["person_id", "direction"]]
     if messages.empty:
         return empty_frame(columns, _no_messages_reason(ex, cut))
 
@@ -225,7 +226,8 @@ def _compute_per_contact(
 
     # The rest is judged on one-to-one messages: a group thread is not a relationship. One
     # relationship after another, each in time order: integer arrays from here on.
-    direct = direct_messages(messages)
+    direct = direct_until(ex, cut)
+    direct = direct[direct["direction"].notna().to_numpy(dtype=bool)]
     codes = people.get_indexer(direct["person_id"])
     stamps = direct["timestamp"].to_numpy(dtype="datetime64[us]").astype("int64")
     order = np.lexsort((stamps, codes))

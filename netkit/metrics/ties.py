@@ -31,7 +31,6 @@ from .._distinct import ListColumn, factorize
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
-    direct_messages,
     direct_until,
     empty_frame,
     interactions_until,
@@ -639,9 +638,9 @@ def layers(
     span, reply = pd.Timedelta(window), pd.Timedelta(reply_within)
     params = {"window": window, "reply_within": reply_within, "reference_sizes": reference_sizes}
     events = interactions_until(ex, as_of)
-    messages = direct_messages(events)
+    messages = direct_until(ex, as_of)[["timestamp", "person_id", "direction"]]
     messages = messages[(messages["timestamp"] > as_of - span - reply).to_numpy(dtype=bool)]
-    messages = messages[["timestamp", "person_id", "direction"]].reset_index(drop=True)
+    messages = messages.reset_index(drop=True)
     in_window = (messages["timestamp"] > as_of - span).to_numpy()
     counted = messages[_answered(messages, reply) & in_window]
     if counted.empty:
