@@ -30,6 +30,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ._distinct import factorize
 from .metrics import ties
 from .metrics._common import (
     NON_EMPLOYERS,
@@ -168,27 +169,21 @@ def _direct_edges(
     contacts: pd.DataFrame, events: pd.DataFrame, strength: pd.Series | None
 ) -> pd.DataFrame:
     """Per-channel counts of each direction for every contact that is a connection or has
-    interacted, as ``person_id, direction`` rows."""
+    interacted, as ``person_id, direction`` rows (counted on integer codes)."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
-    keep = (events["channel"] != "connection") & events["direction"].notna()
-    contact = events.loc[keep.to_numpy(dtype=bool), ["person_id", "direction", "channel"]]
-    counts = (
-        contact.groupby(["person_id", "direction", "channel"])
-        .size()
-        .unstack("channel", fill_value=0)
-        .reindex(columns=list(_CHANNEL_COUNTS), fill_value=0)
-        .rename(columns=_CHANNEL_COUNTS)
-    )
+    channel = events["channel"].to_numpy(dtype=object)
+    direction = events["direction"].to_numpy(dtype=object)
+    codes, people = factorize(events["person_id"])
+    at = people.get_indexer(tied)
     rows = []
-    for direction in ("outgoing", "incoming"):
-        part = pd.DataFrame(index=pd.Index(tied, name="person_id"))
-        if direction in counts.index.get_level_values("direction"):
-            side = counts.xs(direction, level="direction")
-            part = part.join(side)
-        part = part.reindex(columns=list(_CHANNEL_COUNTS.values())).fillna(0).astype("int64")
-        part.insert(0, "direction", direction)
+    for side in ("outgoing", "incoming"):
+        part = pd.DataFrame({"person_id": tied, "direction": side})
+        for name, column in _CHANNEL_COUNTS.items():
+            mine = (channel == name) & (direction == side) & (codes >= 0)
+            per_code = np.append(np.bincount(codes[mine], minlength=len(people)), 0)
+            part[column] = per_code[at].astype("int64")
         rows.append(part)
-    edges = pd.concat(rows).reset_index()
+    edges = pd.concat(rows, ignore_index=True)
     edges.insert(1, "kind", "direct")
     edges.insert(2, "proxy", False)
     edges["connected"] = edges["person_id"].map(contacts["is_connection"]).astype(bool)
