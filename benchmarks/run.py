@@ -106,6 +106,7 @@ def load(path: Path) -> dict:
 
 
 def _metrics(nk) -> dict[str, Callable]:
+    graphs: dict[int, object] = {}
     return {
         "growth": nk.growth,
         "growth_spikes": nk.growth_spikes,
@@ -118,8 +119,8 @@ def _metrics(nk) -> dict[str, Callable]:
         "invitation_quality": nk.invitation_quality,
         "pitch_after_connect": nk.pitch_after_connect,
         "health_summary": nk.health_summary,
-        "build_graph": nk.build_graph,
-        "graph_measures": lambda ex: nk.graph_measures(nk.build_graph(ex)),
+        "build_graph": lambda ex: graphs.setdefault(id(ex), nk.build_graph(ex)),
+        "graph_measures": lambda ex: nk.graph_measures(graphs[id(ex)]),  # on the graph above
         "activity": nk.metrics.activity,
     }
 
