@@ -111,10 +111,16 @@ def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:
 
 
 def direct_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
-    """`direct_messages` of the interactions up to `as_of` (computed once per export)."""
-    return shared(
-        ex, ("direct_until",), as_of, lambda: direct_messages(interactions_until(ex, as_of))
-    )
+    """``timestamp, person_id, direction`` of the one-to-one messages (`direct_messages`) up to
+    `as_of`, in time order; computed once per export and `as_of`."""
+
+    def compute() -> pd.DataFrame:
+        events = interactions_until(ex, as_of)
+        return direct_messages(
+            events[["timestamp", "person_id", "direction", "channel", "is_group"]]
+        )[["timestamp", "person_id", "direction"]]
+
+    return shared(ex, ("direct_until",), as_of, compute)
 
 
 #: Work shared between metrics, per export: {export: {(key, as_of, tables): value}}.
