@@ -546,3 +546,31 @@ def test_vectorized_betweenness_equals_networkx(n, edges, k, seed):
     assert got.keys() == expected.keys()
     for node, value in expected.items():
         assert got[node] == pytest.approx(value, rel=1e-9, abs=1e-12, nan_ok=True), node
+
+
+def test_louvain_folds_leaves_into_their_neighbours_community():
+    """Two triangles joined by one edge, each with leaves; a lone pair of leaves apart."""
+    from netkit.graph import _louvain
+
+    H = nx.Graph()
+    H.add_edges_from([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y"), ("y", "z"), ("z", "x")])
+    H.add_edge("c", "x")
+    H.add_edges_from([("a", "a1"), ("a", "a2"), ("z", "z1")])
+    H.add_edge("p", "q")
+    groups = sorted(sorted(g) for g in _louvain(H, resolution=1.0, seed=0))
+    assert groups == [["a", "a1", "a2", "b", "c"], ["p", "q"], ["x", "y", "z", "z1"]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=60))
+def test_louvain_partitions_every_tied_node_once(edges):
+    from netkit.graph import _louvain
+
+    H = nx.Graph()
+    H.add_edges_from((f"n{u}", f"n{v}") for u, v in edges if u != v)
+    groups = _louvain(H, resolution=1.0, seed=0)
+    seen = [n for g in groups for n in g]
+    assert sorted(seen) == sorted(n for n in H if H.degree(n) > 0)
+    for leaf in (n for n in H if H.degree(n) == 1):
+        (neighbour,) = H[leaf]
+        assert any(leaf in g and neighbour in g for g in groups)
