@@ -549,7 +549,13 @@ def _save(figure: Figure, path: Path, dpi: float) -> Path:
             # A name in a script no installed font has (see `_FALLBACK_FONTS`) shows as boxes;
             # one warning per glyph per picture would bury the report's one-line summary.
             warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
-            figure.savefig(partial, format="png", dpi=dpi, metadata={"Software": None})
+            figure.savefig(
+                partial,
+                format="png",
+                dpi=dpi,
+                metadata={"Software": None},
+                pil_kwargs={"compress_level": 1},
+            )
     finally:
         figure.clear()
     return path

@@ -60,3 +60,15 @@ def test_list_column_explodes_like_pandas(distinct, picks, data):
     assert list(values) == expected.tolist()
     items = ListColumn(column).distinct_items(chosen)
     assert sorted(items) == sorted(set(expected))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.sampled_from(["ann", "bob", "chen", "dé"])), max_size=30),
+    st.lists(st.sampled_from(["ann", "chen", "zed"]), max_size=4),
+)
+def test_among_is_isin(values, ids):
+    from netkit.metrics._common import among
+
+    column = pd.Series(values, dtype="str")
+    assert among(column, pd.Index(ids, dtype="str")).tolist() == column.isin(ids).tolist()

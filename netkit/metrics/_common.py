@@ -13,6 +13,7 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTACT_CHANNELS",
     "NON_EMPLOYERS",
+    "among",
     "as_of_timestamp",
     "direct_messages",
     "direct_until",
@@ -94,6 +96,17 @@ def _slice_until(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         # A log someone re-ordered: metrics rely on time order (first row = first contact).
         return rows_until(events, "timestamp", as_of).sort_values("timestamp", kind="stable")
     return events.iloc[: int(head.searchsorted(as_of, side="right"))]
+
+
+def among(values: pd.Series, ids: pd.Index | pd.Series) -> np.ndarray:
+    """Whether each of `values` is one of `ids`, as a bool array.
+
+    A million interaction rows hold some 30,000 people: the values are factorized and only the
+    distinct ones looked up (``Series.isin`` and ``Index.get_indexer`` hash every row's text).
+    """
+    codes, uniques = pd.factorize(values)
+    found = np.append(pd.Index(ids).get_indexer(uniques) >= 0, False)  # code -1: missing
+    return found[codes]
 
 
 def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ._common import (
     CONTACT_CHANNELS,
+    among,
     as_of_timestamp,
     empty_frame,
     interactions_until,
@@ -691,8 +692,7 @@ def pitch_after_connect(
     # The log is in time order: a person's first message row is their first message.
     is_message = (events["channel"] == "message").to_numpy(dtype=bool)
     messages = events.loc[is_message, ["person_id", "timestamp", "direction"]]
-    connected = pd.Index(connected_on.index).get_indexer(messages["person_id"]) >= 0
-    messages = messages[connected]
+    messages = messages[among(messages["person_id"], connected_on.index)]
     first = messages.drop_duplicates("person_id").set_index("person_id")
     days_after = (
         first["timestamp"].dt.normalize() - connected_on.reindex(first.index).dt.normalize()
@@ -703,7 +703,7 @@ def pitch_after_connect(
         return record(result, cut, **params)
 
     # The opening: the first sender's messages before the other side answers, within the window.
-    thread = messages[first.index.get_indexer(messages["person_id"]) >= 0]
+    thread = messages[among(messages["person_id"], first.index)]
     opener = thread["person_id"].map(first["direction"])
     other_side = thread["timestamp"].where(thread["direction"] != opener)
     answered_at = other_side.groupby(thread["person_id"]).transform("min")
