@@ -71,4 +71,5 @@ def test_among_is_isin(values, ids):
     from netkit.metrics._common import among
 
     column = pd.Series(values, dtype="str")
-    assert among(column, pd.Index(ids, dtype="str")).tolist() == column.isin(ids).tolist()
+    expected = column.isin(ids) & column.notna()
+    assert among(column, pd.Index(ids, dtype="str")).tolist() == expected.tolist()

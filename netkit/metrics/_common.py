@@ -99,13 +99,14 @@ def _slice_until(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def among(values: pd.Series, ids: pd.Index | pd.Series) -> np.ndarray:
-    """Whether each of `values` is one of `ids`, as a bool array.
+    """Whether each of `values` is one of `ids`, as a bool array (a missing value never is).
 
     A million interaction rows hold some 30,000 people: the values are factorized and only the
     distinct ones looked up (``Series.isin`` and ``Index.get_indexer`` hash every row's text).
     """
     codes, uniques = pd.factorize(values)
-    found = np.append(pd.Index(ids).get_indexer(uniques) >= 0, False)  # code -1: missing
+    known = pd.Index(ids).dropna().unique()
+    found = np.append(known.get_indexer(uniques) >= 0, False)  # code -1 (missing): never
     return found[codes]
 
 
