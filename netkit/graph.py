@@ -171,15 +171,19 @@ def _direct_edges(
     """Per-channel counts of each direction for every contact that is a connection or has
     interacted, as ``person_id, direction`` rows (counted on integer codes)."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
-    channel = events["channel"].to_numpy(dtype=object)
-    direction = events["direction"].to_numpy(dtype=object)
+    channel_codes, channels = factorize(events["channel"])
+    direction_codes, directions = factorize(events["direction"])
     codes, people = factorize(events["person_id"])
     at = people.get_indexer(tied)
     rows = []
     for side in ("outgoing", "incoming"):
         part = pd.DataFrame({"person_id": tied, "direction": side})
+        side_code = directions.get_indexer([side])[0]
         for name, column in _CHANNEL_COUNTS.items():
-            mine = (channel == name) & (direction == side) & (codes >= 0)
+            channel_code = channels.get_indexer([name])[0]
+            mine = (channel_codes == channel_code) & (direction_codes == side_code) & (codes >= 0)
+            if min(side_code, channel_code) < 0:
+                mine[:] = False
             per_code = np.append(np.bincount(codes[mine], minlength=len(people)), 0)
             part[column] = per_code[at].astype("int64")
         rows.append(part)
