@@ -254,7 +254,7 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
 
     The rows follow `interactions` (drafts and sponsored messages left out; an outgoing message
     has a row per recipient, an incoming one a row for its sender) and carry ``message`` (the
-    position of the message in `ex.messages`), ``sent_at``, ``direction``, ``is_group``,
+    position of the message in `ex.messages`), ``sent_at``, ``outgoing``, ``is_group``,
     ``words``. The participants (drafts included, as in `people`) tell who had appeared by
     `as_of`.
     """
@@ -271,8 +271,9 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
         ).unique()
     )
     sent = real[~messages["is_draft"].to_numpy(dtype=bool)[real]]
-    direction = messages["direction"].to_numpy(dtype=object)[sent]
-    outgoing, incoming = sent[direction == "outgoing"], sent[direction == "incoming"]
+    direction = _Labels(messages["direction"])
+    outgoing = sent[direction.be("outgoing")[sent]]
+    incoming = sent[direction.be("incoming")[sent]]
     parent, to_them = recipients.explode(outgoing)
     position = np.concatenate([outgoing[parent], incoming])
     person = pd.concat(
@@ -287,7 +288,7 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
             "person_id": person[keep].reset_index(drop=True),
             "message": position,
             "sent_at": messages["sent_at"].iloc[position].reset_index(drop=True),
-            "direction": messages["direction"].iloc[position].reset_index(drop=True),
+            "outgoing": np.arange(len(keep))[keep] < len(to_them),
             "is_group": messages["is_group"].to_numpy(dtype=bool)[position],
             "words": _message_text(ex)["words"].to_numpy()[position],
         }
@@ -303,10 +304,11 @@ def _climbed(ex: Export, rows: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
     "a quick call" does not count as a meeting arranged. The text of every message is matched
     once per export (`_message_text`).
     """
-    one_to_one = rows[~rows["is_group"].to_numpy(dtype=bool)]
+    columns = ["person_id", "sent_at", "outgoing", "message"]
+    one_to_one = rows.loc[~rows["is_group"].to_numpy(dtype=bool), columns]
     codes, people = factorize(one_to_one["person_id"])
     stamps = one_to_one["sent_at"].array.asi8
-    outgoing = (one_to_one["direction"] == "outgoing").to_numpy(dtype=bool)
+    outgoing = one_to_one["outgoing"].to_numpy(dtype=bool)
     first = pd.DataFrame({"person": codes, "outgoing": outgoing, "at": stamps})
     first = first.groupby(["person", "outgoing"])["at"].min().unstack()
     if first.shape[1] < 2:
@@ -323,6 +325,18 @@ def _climbed(ex: Export, rows: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
         pd.Index(people[np.unique(codes[details])], dtype="str"),
         pd.Index(people[np.unique(codes[meeting])], dtype="str"),
     )
+
+
+class _Labels:
+    """A text column with few distinct values (channel, direction), compared as integer codes."""
+
+    def __init__(self, values: pd.Series) -> None:
+        self.codes, self.names = factorize(values)
+
+    def be(self, name: str) -> np.ndarray:
+        """Whether each row holds `name` (False for missing)."""
+        code = self.names.get_indexer([name])[0]
+        return self.codes == code if code >= 0 else np.zeros(len(self.codes), dtype=bool)
 
 
 def _counts(codes: np.ndarray, mask: np.ndarray, size: int, weights=None) -> np.ndarray:
@@ -351,11 +365,11 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     rows, participants = _message_rows(ex, as_of)
     codes, seen = factorize(events["person_id"])
     n = len(seen)
-    channel = events["channel"].to_numpy(dtype=object)
-    direction = events["direction"].to_numpy(dtype=object)
-    contact = channel != "connection"
-    message = channel == "message"
-    outgoing, incoming = direction == "outgoing", direction == "incoming"
+    channel = _Labels(events["channel"])
+    direction = _Labels(events["direction"])
+    contact = ~channel.be("connection")
+    message = channel.be("message")
+    outgoing, incoming = direction.be("outgoing"), direction.be("incoming")
     direct = message & ~events["is_group"].to_numpy(dtype=bool)
     stamps = events["timestamp"].array.asi8
     dated = contact & (codes >= 0) & events["timestamp"].notna().to_numpy()
@@ -385,7 +399,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     last = np.full(n, np.iinfo(np.int64).min)
     first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
     last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
-    word_codes = seen.get_indexer(rows["person_id"])
+    row_codes, row_people = factorize(rows["person_id"])
+    word_codes = np.append(seen.get_indexer(row_people), -1)[row_codes]
     known = word_codes >= 0
     words = np.bincount(
         word_codes[known], weights=rows["words"].to_numpy()[known], minlength=n
@@ -411,8 +426,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         laid_out(_counts(codes, valid & direct & incoming, n)),
     )
 
-    endorsed = laid_out(_counts(codes, valid & (channel == "endorsement"), n)) > 0
-    vouched = laid_out(_counts(codes, valid & (channel == "recommendation"), n)) > 0
+    endorsed = laid_out(_counts(codes, valid & channel.be("endorsement"), n)) > 0
+    vouched = laid_out(_counts(codes, valid & channel.be("recommendation"), n)) > 0
     invitations = rows_until(ex.invitations, "sent_at", as_of)
     noted = invitations.loc[invitations["has_note"].to_numpy(dtype=bool), "person_id"].dropna()
     address_book = rows_until(ex.contacts, "created_at", as_of)["person_id"].dropna()
