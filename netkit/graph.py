@@ -292,11 +292,12 @@ def build_graph(
     direct = _direct_edges(contacts, events, scores)
     outgoing = (direct["direction"] == "outgoing").to_numpy()
     attributes = _records(direct.drop(columns=["person_id", "direction"]))
-    for person_id, is_out, data in zip(direct["person_id"], outgoing, attributes, strict=True):
-        if is_out:
-            G.add_edge(owner_id, person_id, **data)
-        else:
-            G.add_edge(person_id, owner_id, **data)
+    G.add_edges_from(
+        (owner_id, person_id, data) if is_out else (person_id, owner_id, data)
+        for person_id, is_out, data in zip(
+            direct["person_id"].tolist(), outgoing, attributes, strict=True
+        )
+    )
 
     pairs = _co_member_pairs(members)
     for source, target, shared in pairs.itertuples(index=False):
