@@ -172,6 +172,12 @@ def _chars_fitting(ax: Axes, fontsize: float, share: float = 1.0) -> int:
     return max(int(width_points / (0.55 * fontsize)), 20)
 
 
+def _sentence(reason: object, width: int) -> str:
+    """A metric's ``attrs["reason"]`` as a wrapped sentence a reader understands."""
+    text = str(reason).replace("as_of", "the cut-off date")
+    return _wrap(f"{text[0].upper()}{text[1:]}.", width)
+
+
 def _wrap(text: str, width: int, max_lines: int | None = None) -> str:
     """`text` wrapped to `width` characters, cut with "…" after `max_lines` lines."""
     lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
@@ -197,8 +203,7 @@ def _no_data(
     else:
         message, title = "No data", f"{title}: no data"
     if reason:
-        reason = str(reason).replace("as_of", "the cut-off date")
-        message += "\n" + _wrap(f"{reason[0].upper()}{reason[1:]}.", 60)
+        message += "\n" + _sentence(reason, 60)
     ax.text(
         0.5,
         0.5,
@@ -1099,11 +1104,10 @@ def ladder(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     messaged, met, vouched = reached[1], reached[4], reached[5]
     reason = data.attrs.get("reason")
     if reason:  # e.g. no messages file: the stages past "connected" are unknown, not empty
-        reason = str(reason).replace("as_of", "the cut-off date")
         ax.text(
             0.98,
             0.04,
-            _wrap(f"{reason[0].upper()}{reason[1:]}.", 50),
+            _sentence(reason, 50),
             transform=ax.transAxes,
             ha="right",
             va="bottom",

@@ -81,7 +81,7 @@ WORDS = ["Quick", "call", "COFFEE", "referral", "job", "invest", "Investor", "hi
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.one_of(st.none(), st.lists(st.sampled_from(WORDS + [" ", "\\n", "!"]), max_size=8)),
+        st.one_of(st.none(), st.lists(st.sampled_from([*WORDS, " ", "\n", "!"]), max_size=8)),
         max_size=12,
     ),
     st.lists(st.sampled_from(["quick call", "coffee", "invest*", "referral", "zoom"]), min_size=1),
