@@ -94,3 +94,26 @@ def test_lexicon_matching_is_python_re_case_insensitive(texts, entries):
     column = pd.Series([None if t is None else " ".join(t) for t in texts], dtype="str")
     expected = [bool(pattern.search(t)) if isinstance(t, str) else False for t in column]
     assert _contains(column, pattern).tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.text(st.sampled_from(list("ab é\t\n\r\x0b\x0c\u00a0\u2003.")))),
+        max_size=25,
+    ),
+    st.integers(1, 7),
+)
+def test_word_counts_match_the_word_pattern(texts, batch):
+    """Counting Arrow's white-space tokens equals counting `_WORD` matches, text by text."""
+    import re
+
+    from netkit.metrics.ties import _WORD, _word_counts
+
+    half = len(texts) // 2
+    column = pd.concat(  # two chunks, as a concatenated column holds them
+        [pd.Series(texts[:half], dtype="str"), pd.Series(texts[half:], dtype="str")],
+        ignore_index=True,
+    )
+    expected = [len(re.findall(_WORD, t)) if isinstance(t, str) else 0 for t in texts]
+    assert _word_counts(column, batch=batch).tolist() == expected

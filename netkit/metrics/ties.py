@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .._distinct import ListColumn, factorize
 from ._common import (
@@ -224,6 +226,35 @@ def strength_score(features: pd.DataFrame) -> pd.Series:
 
 
 # --- features -----------------------------------------------------------------------------------
+_SPACE = "[ \\t\\n\\r\\f\\v]"  # the ASCII white space that separates words (`_WORD`)
+
+
+def _word_counts(texts: pd.Series, batch: int = 131_072) -> np.ndarray:
+    """How many runs of non-space characters (`_WORD`) each text holds; 0 for missing text.
+
+    Arrow's ASCII white-space split makes one token per word, plus an empty one for white
+    space at either end: counting tokens and taking those off is twice as fast as counting
+    regular-expression matches over a million messages. Batches bound the tokens' memory.
+    """
+    arrow = pa.array(texts.array)
+    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+    counts, start = np.zeros(len(texts), dtype=np.int64), 0
+    for chunk in chunks:
+        for offset in range(0, len(chunk), batch):
+            part = chunk.slice(offset, batch)
+            tokens = pc.fill_null(pc.list_value_length(pc.ascii_split_whitespace(part)), 0)
+            ends = [
+                pc.fill_null(pc.match_substring_regex(part, pattern), False)
+                for pattern in (f"^{_SPACE}", f"{_SPACE}$")
+            ]
+            empty = pc.fill_null(pc.equal(pc.binary_length(part), 0), True)
+            found = tokens.to_numpy() - sum(end.to_numpy(zero_copy_only=False) for end in ends)
+            found[empty.to_numpy(zero_copy_only=False)] = 0
+            counts[start + offset : start + offset + len(part)] = found
+        start += len(chunk)
+    return counts
+
+
 def _message_text(ex: Export) -> pd.DataFrame:
     """What the text of each message says, once per export (any `as_of` reads it).
 
@@ -236,7 +267,7 @@ def _message_text(ex: Export) -> pd.DataFrame:
     def compute() -> pd.DataFrame:
         messages = ex.messages
         content = messages["content"]
-        words = content.str.count(_WORD).fillna(0).astype("int64").to_numpy()
+        words = _word_counts(content)
         flags = ["is_group", "is_draft", "is_sponsored"]
         direct = ~messages[flags].to_numpy(dtype=bool).any(axis=1)
         text = content[direct]
