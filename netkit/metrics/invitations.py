@@ -609,11 +609,13 @@ def _message_texts(ex: Export, openings: pd.DataFrame) -> pd.DataFrame:
     by time first, so only the few messages sent at those instants are exploded.
     """
     messages = ex.messages
-    real = messages[
+    keep = (
         ~messages["is_draft"].fillna(False).astype(bool)
         & ~messages["is_sponsored"].fillna(False).astype(bool)
         & messages["sent_at"].isin(openings["timestamp"].unique())
-    ]
+    )
+    columns = ["sent_at", "direction", "sender_id", "recipient_ids", "subject", "content"]
+    real = messages.loc[keep.to_numpy(dtype=bool), columns]
     text = (real["subject"].fillna("") + "\n" + real["content"].fillna("")).str.strip()
     real = real.assign(text=text)
     outgoing = real[real["direction"] == "outgoing"].explode("recipient_ids")

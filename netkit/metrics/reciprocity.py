@@ -228,7 +228,8 @@ def _compute_per_contact(
     # relationship after another, each in time order: integer arrays from here on.
     direct = direct_until(ex, cut)
     direct = direct[direct["direction"].notna().to_numpy(dtype=bool)]
-    codes = people.get_indexer(direct["person_id"])
+    direct_codes, direct_people = pd.factorize(direct["person_id"])
+    codes = np.append(people.get_indexer(direct_people), -1)[direct_codes]
     stamps = direct["timestamp"].to_numpy(dtype="datetime64[us]").astype("int64")
     order = np.lexsort((stamps, codes))
     codes, stamps = codes[order], stamps[order]
