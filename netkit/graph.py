@@ -608,11 +608,7 @@ def _louvain(H: nx.Graph, *, resolution: float, seed: int) -> list[set[Any]]:
         if neighbour in core:
             loop = core.get_edge_data(neighbour, neighbour, {"weight": 0})["weight"]
             core.add_edge(neighbour, neighbour, weight=loop + data.get("weight", 1))
-    found = (
-        nx.community.louvain_communities(core, weight="weight", resolution=resolution, seed=seed)
-        if core.number_of_edges()
-        else []
-    )
+    found = _seeded_louvain(core, resolution=resolution, seed=seed)
     community_of = {n: i for i, group in enumerate(found) for n in group}
     groups = [set(group) for group in found]
     for leaf in leaves:
@@ -623,6 +619,30 @@ def _louvain(H: nx.Graph, *, resolution: float, seed: int) -> list[set[Any]]:
             community_of[leaf] = community_of[neighbour] = len(groups)
             groups.append({leaf, neighbour})
     return groups
+
+
+def _seeded_louvain(G: nx.Graph, *, resolution: float, seed: int) -> list[set[Any]]:
+    """`networkx`'s Louvain communities, the same in every process for the same `seed`.
+
+    networkx keeps nodes in sets, whose order follows the hash of the node: for text keys
+    that hash changes from one Python process to the next, and so would the communities. The
+    nodes are numbered in sorted order first, so only the seed decides.
+    """
+    if not G.number_of_edges():
+        return [{n} for n in G]
+    nodes = sorted(G, key=str)
+    number = {node: i for i, node in enumerate(nodes)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(nodes)))
+    numbered.add_weighted_edges_from(
+        sorted(
+            (*sorted((number[u], number[v])), w) for u, v, w in G.edges(data="weight", default=1)
+        )
+    )
+    found = nx.community.louvain_communities(
+        numbered, weight="weight", resolution=resolution, seed=seed
+    )
+    return [{nodes[i] for i in group} for group in found]
 
 
 def write_graph(G: nx.Graph, path: str | Path) -> Path:

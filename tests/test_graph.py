@@ -574,3 +574,27 @@ def test_louvain_partitions_every_tied_node_once(edges):
     for leaf in (n for n in H if H.degree(n) == 1):
         (neighbour,) = H[leaf]
         assert any(leaf in g and neighbour in g for g in groups)
+
+
+def test_communities_are_the_same_in_every_process():
+    """String hashes change from one Python process to the next; communities must not."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, netkit as nk\n"
+        "ex = nk.load_export('data/sample/Complete_LinkedInDataExport_11-16-2026.zip')\n"
+        "m = nk.graph_measures(nk.build_graph(ex))\n"
+        "print(json.dumps(m[['person_id', 'community', 'betweenness']].astype(str).values.tolist()))"
+    )
+    runs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        )
+        runs.append(json.loads(out.stdout))
+    assert runs[0] == runs[1]
+    assert any(row[1] != "<NA>" for row in runs[0])
