@@ -382,13 +382,19 @@ def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 0) -> dict[Any
     head = np.concatenate([pairs[:, 1], pairs[:, 0]])
     order = np.argsort(head, kind="stable")
     tail, head = tail[order], head[order]
-    heads, starts = np.unique(head, return_index=True)
 
     def neighbours_sum(values: np.ndarray) -> np.ndarray:
-        """For each node, the sum of `values` over its neighbours (one column per source)."""
+        """For each node, the sum of `values` over its neighbours (one column per source).
+
+        Only edges leaving a node with a non-zero value are read: a breadth-first level
+        touches a small part of the graph.
+        """
         out = np.zeros_like(values)
-        if len(tail):
-            out[heads] = np.add.reduceat(values[tail], starts, axis=0)
+        live = values.any(axis=1)[tail]
+        if live.any():
+            live_heads = head[live]
+            first = np.flatnonzero(np.r_[True, live_heads[1:] != live_heads[:-1]])
+            out[live_heads[first]] = np.add.reduceat(values[tail[live]], first, axis=0)
         return out
 
     sources = labels if k is None else random.Random(seed).sample(labels, k)
