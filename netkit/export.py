@@ -200,7 +200,8 @@ def _repeated(frame: pd.DataFrame, key: tuple[str, ...], first_date: str | None)
         candidates = frame[first_date].duplicated(keep=False).to_numpy()
     repeated = np.zeros(len(frame), dtype=bool)
     if candidates.any():
-        repeated[candidates] = frame.loc[candidates, subset].duplicated(keep="first").to_numpy()
+        rows = np.flatnonzero(candidates)
+        repeated[rows] = frame[subset].take(rows).duplicated(keep="first").to_numpy()
     return repeated
 
 
