@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Company values that name no employer (compared lower-cased, white space collapsed): no
 #: company node in the graph, no "now at ..." in a reason.
@@ -161,7 +162,7 @@ def shared(ex: Export, key: tuple, as_of: pd.Timestamp | None, compute: Callable
     return store[full]
 
 
-def memoized(metric: Callable[..., T]) -> Callable[..., T]:
+def memoized(metric: Callable[P, T]) -> Callable[P, T]:
     """Remember a metric's result per export, `as_of` and options (see `shared`).
 
     Callers get a shallow copy (pandas' copy-on-write keeps the remembered one intact), so
@@ -176,11 +177,11 @@ def memoized(metric: Callable[..., T]) -> Callable[..., T]:
             key = (metric.__qualname__, tuple(sorted(options.items())))
             hash(key)
         except TypeError:
-            return metric(ex, as_of=cut, **options)
-        result = shared(ex, key, cut, lambda: metric(ex, as_of=cut, **options))
+            return metric(ex, as_of=cut, **options)  # type: ignore[arg-type]
+        result = shared(ex, key, cut, lambda: metric(ex, as_of=cut, **options))  # type: ignore[arg-type]
         return result.copy(deep=False) if hasattr(result, "copy") else result
 
-    return wrapper
+    return cast("Callable[P, T]", wrapper)  # the metric's own signature, for type checkers
 
 
 def empty_frame(columns: dict[str, str], reason: str) -> pd.DataFrame:
