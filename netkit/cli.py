@@ -10,6 +10,7 @@ error, for bug reports.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -182,10 +183,27 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_load_memory_pool() -> None:
+    """Let Arrow allocate with jemalloc where it can, unless the user chose a pool.
+
+    A command loads one export in a new process: jemalloc's first pass there is faster than
+    the default pool's (about 0.8 s at LinkedIn's cap) and peaks 10 % lower, while the default
+    is faster when a notebook reloads an export many times, so only the command line switches.
+    """
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return
+    import pyarrow as pa
+
+    with contextlib.suppress(NotImplementedError, AttributeError):  # built without jemalloc
+        pa.set_memory_pool(pa.jemalloc_memory_pool())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     run = {"summary": _summary, "report": _report, "sample": _sample}[args.command]
+    if args.command in ("summary", "report"):
+        _one_load_memory_pool()
     try:
         return run(args)
     except ExportError as exc:

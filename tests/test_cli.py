@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import netkit as nk
 from netkit.cli import main
 
@@ -55,3 +57,30 @@ def test_python_dash_m_runs_the_same_command_line():
     )
     assert result.returncode == 0
     assert "connections" in result.stdout
+
+
+@pytest.fixture
+def memory_pool():
+    """Restore Arrow's default memory pool after a test that lets the command line change it."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool()
+    yield pa
+    pa.set_memory_pool(before)
+
+
+def test_the_command_line_loads_with_jemalloc_where_arrow_has_it(memory_pool, capsys, monkeypatch):
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    try:
+        jemalloc = memory_pool.jemalloc_memory_pool().backend_name
+    except NotImplementedError:
+        pytest.skip("this pyarrow has no jemalloc")
+    assert main(["summary", str(SAMPLE)]) == 0
+    assert memory_pool.default_memory_pool().backend_name == jemalloc
+
+
+def test_a_memory_pool_the_user_chose_is_kept(memory_pool, capsys, monkeypatch):
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+    memory_pool.set_memory_pool(memory_pool.system_memory_pool())
+    assert main(["summary", str(SAMPLE)]) == 0
+    assert memory_pool.default_memory_pool().backend_name == "system"
