@@ -549,11 +549,6 @@ def _save(figure: Figure, path: Path, dpi: float) -> Path:
             # A name in a script no installed font has (see `_FALLBACK_FONTS`) shows as boxes;
             # one warning per glyph per picture would bury the report's one-line summary.
             warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
-            if figure.get_layout_engine() is not None:
-                # Lay the figure out once and keep that layout: `savefig` would run
-                # constrained layout twice (a dry draw, then the real one).
-                figure.draw_without_rendering()
-                figure.set_layout_engine("none")
             figure.savefig(
                 partial,
                 format="png",
