@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["ListColumn", "count_pairs", "factorize", "map_distinct", "spread"]
+__all__ = ["Labels", "ListColumn", "count_pairs", "factorize", "map_distinct", "spread"]
 
 
 def factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -115,3 +115,15 @@ class ListColumn:
         used[self.codes if rows is None else self.codes[rows]] = True
         mask = np.repeat(used, self.lengths)
         return pd.Series(self.items[mask], dtype="str").drop_duplicates(ignore_index=True)
+
+
+class Labels:
+    """A text column with few distinct values (channel, direction), compared as integer codes."""
+
+    def __init__(self, values: pd.Series) -> None:
+        self.codes, self.names = factorize(values)
+
+    def be(self, name: str) -> np.ndarray:
+        """Whether each row holds `name` (False for missing)."""
+        code = self.names.get_indexer([name])[0]
+        return self.codes == code if code >= 0 else np.zeros(len(self.codes), dtype=bool)

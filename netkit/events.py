@@ -44,6 +44,7 @@ class _Part(NamedTuple):
 
 
 _DIRECTIONS = ("outgoing", "incoming")
+_MESSAGE = CHANNELS.index("message")
 
 
 def _micros(timestamps: pd.Series) -> np.ndarray:
@@ -78,9 +79,9 @@ def _messages(messages: pd.DataFrame, conversation: np.ndarray) -> list[_Part]:
     to_each = sent[parent]
     senders = messages["sender_id"].iloc[got].reset_index(drop=True)
     return [
-        _Part(1, timestamp[to_each], pd.Series(recipients, dtype="str"),
+        _Part(_MESSAGE, timestamp[to_each], pd.Series(recipients, dtype="str"),
               np.zeros(len(to_each), np.int8), conversation[to_each], is_group[to_each]),
-        _Part(1, timestamp[got], senders, np.ones(len(got), np.int8), conversation[got],
+        _Part(_MESSAGE, timestamp[got], senders, np.ones(len(got), np.int8), conversation[got],
               is_group[got]),
     ]  # fmt: skip
 

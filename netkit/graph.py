@@ -30,7 +30,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize
+from ._distinct import Labels, factorize
 from .metrics import ties
 from .metrics._common import (
     NON_EMPLOYERS,
@@ -171,19 +171,14 @@ def _direct_edges(
     """Per-channel counts of each direction for every contact that is a connection or has
     interacted, as ``person_id, direction`` rows (counted on integer codes)."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
-    channel_codes, channels = factorize(events["channel"])
-    direction_codes, directions = factorize(events["direction"])
+    channel, direction = Labels(events["channel"]), Labels(events["direction"])
     codes, people = factorize(events["person_id"])
     at = people.get_indexer(tied)
     rows = []
     for side in ("outgoing", "incoming"):
         part = pd.DataFrame({"person_id": tied, "direction": side})
-        side_code = directions.get_indexer([side])[0]
         for name, column in _CHANNEL_COUNTS.items():
-            channel_code = channels.get_indexer([name])[0]
-            mine = (channel_codes == channel_code) & (direction_codes == side_code) & (codes >= 0)
-            if min(side_code, channel_code) < 0:
-                mine[:] = False
+            mine = channel.be(name) & direction.be(side) & (codes >= 0)
             per_code = np.append(np.bincount(codes[mine], minlength=len(people)), 0)
             part[column] = per_code[at].astype("int64")
         rows.append(part)

@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import ListColumn, factorize
+from .._distinct import Labels, ListColumn, factorize
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
@@ -302,7 +302,7 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
         ).unique()
     )
     sent = real[~messages["is_draft"].to_numpy(dtype=bool)[real]]
-    direction = _Labels(messages["direction"])
+    direction = Labels(messages["direction"])
     outgoing = sent[direction.be("outgoing")[sent]]
     incoming = sent[direction.be("incoming")[sent]]
     parent, to_them = recipients.explode(outgoing)
@@ -358,18 +358,6 @@ def _climbed(ex: Export, rows: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
     )
 
 
-class _Labels:
-    """A text column with few distinct values (channel, direction), compared as integer codes."""
-
-    def __init__(self, values: pd.Series) -> None:
-        self.codes, self.names = factorize(values)
-
-    def be(self, name: str) -> np.ndarray:
-        """Whether each row holds `name` (False for missing)."""
-        code = self.names.get_indexer([name])[0]
-        return self.codes == code if code >= 0 else np.zeros(len(self.codes), dtype=bool)
-
-
 def _counts(codes: np.ndarray, mask: np.ndarray, size: int, weights=None) -> np.ndarray:
     """Per person code, how many rows (or how much `weights`) `mask` selects."""
     chosen = codes[mask]
@@ -396,8 +384,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     rows, participants = _message_rows(ex, as_of)
     codes, seen = factorize(events["person_id"])
     n = len(seen)
-    channel = _Labels(events["channel"])
-    direction = _Labels(events["direction"])
+    channel = Labels(events["channel"])
+    direction = Labels(events["direction"])
     contact = ~channel.be("connection")
     message = channel.be("message")
     outgoing, incoming = direction.be("outgoing"), direction.be("incoming")
