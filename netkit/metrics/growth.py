@@ -34,6 +34,7 @@ from ._common import (
     memoized,
     record,
     rows_until,
+    shared,
 )
 from .invitations import is_default_note
 
@@ -527,10 +528,16 @@ def _connections_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     ``unknown`` without one, or for a hidden member); ``noted`` is whether it carried a written
     note (LinkedIn's default sentence is not one).
     """
-    connections = rows_until(ex.connections, "connected_on", as_of)[["person_id", "connected_on"]]
-    behind = invitation_behind(connections, rows_until(ex.invitations, "sent_at", as_of))
-    noted = behind["has_note"].fillna(False).astype(bool) & ~is_default_note(behind["message"])
-    return connections.assign(who_asked=behind["direction"].fillna("unknown"), noted=noted)
+
+    def compute() -> pd.DataFrame:
+        columns = ["person_id", "connected_on"]
+        connections = rows_until(ex.connections, "connected_on", as_of)[columns]
+        behind = invitation_behind(connections, rows_until(ex.invitations, "sent_at", as_of))
+        noted = behind["has_note"].fillna(False).astype(bool) & ~is_default_note(behind["message"])
+        return connections.assign(who_asked=behind["direction"].fillna("unknown"), noted=noted)
+
+    # growth and growth_spikes both read it
+    return shared(ex, ("connections_until",), as_of, compute).copy(deep=False)
 
 
 # ---------------------------------------------------------------------------------------------
