@@ -67,7 +67,9 @@ def _part(channel: str, timestamp: pd.Series, person_id: pd.Series, direction: p
     )
 
 
-def _messages(messages: pd.DataFrame, conversation: np.ndarray) -> list[_Part]:
+def _messages(
+    messages: pd.DataFrame, conversation: np.ndarray, recipients: ListColumn
+) -> list[_Part]:
     """Outgoing messages give one row per recipient, incoming ones a row for their sender."""
     real = ~(messages["is_draft"].to_numpy(dtype=bool) | messages["is_sponsored"].to_numpy(bool))
     direction = _direction_codes(messages["direction"])
@@ -75,11 +77,11 @@ def _messages(messages: pd.DataFrame, conversation: np.ndarray) -> list[_Part]:
     got = np.flatnonzero(real & (direction == 1))
     timestamp = _micros(messages["sent_at"])
     is_group = messages["is_group"].to_numpy(dtype=bool)
-    parent, recipients = ListColumn(messages["recipient_ids"]).explode(sent)
+    parent, to_them = recipients.explode(sent)
     to_each = sent[parent]
     senders = messages["sender_id"].iloc[got].reset_index(drop=True)
     return [
-        _Part(_MESSAGE, timestamp[to_each], pd.Series(recipients, dtype="str"),
+        _Part(_MESSAGE, timestamp[to_each], pd.Series(to_them, dtype="str"),
               np.zeros(len(to_each), np.int8), conversation[to_each], is_group[to_each]),
         _Part(_MESSAGE, timestamp[got], senders, np.ones(len(got), np.int8), conversation[got],
               is_group[got]),
@@ -125,8 +127,12 @@ def invitation_behind(connections: pd.DataFrame, invitations: pd.DataFrame) -> p
     return behind
 
 
-def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.DataFrame:
+def build_interactions(
+    tables: dict[str, pd.DataFrame], owner: Owner, recipients: ListColumn | None = None
+) -> pd.DataFrame:
     """The event log of one export's tidy tables, in time order (undated events last).
+
+    `recipients` is the messages' ``recipient_ids`` as a `ListColumn`, when the caller has it.
 
     Rows are gathered as integer codes (person, channel, direction, conversation), filtered and
     sorted as integers, and turned into text columns once at the end.
@@ -139,7 +145,11 @@ def build_interactions(tables: dict[str, pd.DataFrame], owner: Owner) -> pd.Data
     parts = [
         _part("connection", connections["connected_on"], connections["person_id"],
               invitation_behind(connections, invitations)["direction"]),
-        *_messages(tables["messages"], conversation_codes),
+        *_messages(
+            tables["messages"],
+            conversation_codes,
+            ListColumn(tables["messages"]["recipient_ids"]) if recipients is None else recipients,
+        ),
         _part("invitation", invitations["sent_at"], invitations["person_id"],
               invitations["direction"]),
         _part("endorsement", endorsements["endorsed_at"], endorsements["person_id"],

@@ -294,12 +294,14 @@ def _per_person(
 
 
 def _people(
-    tables: dict[str, pd.DataFrame], interactions: pd.DataFrame, owner: Owner
+    tables: dict[str, pd.DataFrame],
+    interactions: pd.DataFrame,
+    owner: Owner,
+    recipients: ListColumn,
 ) -> pd.DataFrame:
     """One row per contact seen anywhere: the join of every source."""
     messages = tables["messages"]
     real = np.flatnonzero(~messages["is_sponsored"].to_numpy(dtype=bool))
-    recipients = ListColumn(messages["recipient_ids"])
     senders = factorize(messages["sender_id"])
     person_codes, person_uniques = factorize(interactions["person_id"])
     ids = pd.concat(
@@ -388,8 +390,9 @@ def _assemble(
         )
 
     tables, owner = resolve_tables(tables)
-    interactions = build_interactions(tables, owner)
-    people = _people(tables, interactions, owner)
+    recipients = ListColumn(tables["messages"]["recipient_ids"])  # read by both
+    interactions = build_interactions(tables, owner, recipients)
+    people = _people(tables, interactions, owner, recipients)
 
     files = pd.DataFrame(
         [

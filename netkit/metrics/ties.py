@@ -292,7 +292,9 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
     messages = ex.messages
     until = (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
     real = np.flatnonzero(until & ~messages["is_sponsored"].to_numpy(dtype=bool))
-    recipients = ListColumn(messages["recipient_ids"])
+    recipients = shared(
+        ex, ("recipient_lists",), None, lambda: ListColumn(messages["recipient_ids"])
+    )
     sender_codes, senders = factorize(messages["sender_id"])
     used = np.zeros(len(senders) + 1, dtype=bool)
     used[sender_codes[real]] = True
