@@ -482,7 +482,9 @@ def graph_measures(
     rests on these proxies (``attrs["basis"] == "proxy"``, ``attrs["note"]``).
 
     - A *community* is a group of contacts more tied to each other than to the rest (Louvain
-      modularity, Blondel et al. 2008, with a fixed seed so the answer is repeatable).
+      modularity, Blondel et al. 2008, with a fixed seed so the answer is the same every time,
+      in every process). A contact with a single proxy tie joins its neighbour's community;
+      Louvain runs on the others.
     - A *broker* links people who are not otherwise linked, and so sits on a "structural hole"
       (Burt 1992, *Structural Holes*). ``constraint`` is Burt's constraint: near 1 when all of
       a contact's ties are to one closed group, low when their ties lead to groups that are
