@@ -93,3 +93,26 @@ def test_interactions_until_is_a_slice_of_the_log(ex):
     part = interactions_until(ex, cut)
     assert (part["timestamp"] <= cut).all()
     assert len(part) == int((ex.interactions["timestamp"] <= cut).sum())
+
+
+def test_tables_replaced_again_and_again_are_never_mistaken(ex):
+    """A replaced table is freed and a new one can take its memory address (its id): results
+    must follow the tables themselves, not their ids."""
+    import copy
+
+    full = ex.interactions
+    for channel in ["message", "invitation", "message", "endorsement", "message"]:
+        ex.interactions = full[full["channel"].isin(["connection", channel])]
+        fresh = copy.copy(ex)  # another export object: nothing remembered
+        pd.testing.assert_frame_equal(nk.reciprocity(ex), nk.reciprocity(fresh))
+        pd.testing.assert_frame_equal(nk.tie_strength(ex), nk.tie_strength(fresh))
+
+
+def test_replacing_another_table_starts_afresh(ex):
+    before = nk.growth_spikes(ex)
+    assert before["context"].notna().any()
+    ex.positions = ex.positions.iloc[:0]
+    ex.events = ex.events.iloc[:0]
+    ex.shares = ex.shares.iloc[:0]
+    after = nk.growth_spikes(ex)
+    assert not after["context"].fillna("").str.contains("job|event|post", case=False).any()

@@ -138,9 +138,21 @@ def direct_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     return shared(ex, ("direct_until",), as_of, compute)
 
 
-#: Work shared between metrics, per export: {export: {(key, as_of, tables): value}}.
-_SHARED: weakref.WeakKeyDictionary[Export, dict[tuple, Any]] = weakref.WeakKeyDictionary()
-_READ = ("interactions", "messages", "people", "connections", "invitations", "contacts")
+class _Store:
+    """What has been computed for one export, and the tables it was computed from."""
+
+    def __init__(self, inputs: tuple[object, ...]) -> None:
+        self.inputs = inputs  # held, so no other object can take their ids while they are here
+        self.values: dict[tuple, Any] = {}
+
+    def fits(self, inputs: tuple[object, ...]) -> bool:
+        return len(inputs) == len(self.inputs) and all(
+            mine is theirs for mine, theirs in zip(self.inputs, inputs, strict=True)
+        )
+
+
+#: Work shared between metrics, per export.
+_SHARED: weakref.WeakKeyDictionary[Export, _Store] = weakref.WeakKeyDictionary()
 
 
 def shared(ex: Export, key: tuple, as_of: pd.Timestamp | None, compute: Callable[[], T]) -> T:
@@ -148,18 +160,22 @@ def shared(ex: Export, key: tuple, as_of: pd.Timestamp | None, compute: Callable
 
     What metrics share (the interactions up to `as_of`, the tie-strength features, a metric's
     whole result that `health_summary` reads again) is computed on first use and kept while the
-    export lives. An export is read-only to netkit: replacing one of its tables
-    (``ex.messages = ...``) starts afresh, but changing a table in place is not noticed. Only
-    one `as_of` is kept at a time, so a report over 24 periods does not hoard memory.
+    export lives. An export is read-only to netkit: replacing any of its tables, its files or
+    its owner (``ex.messages = ...``) starts afresh, but changing a table in place is not
+    noticed. Only one `as_of` is kept at a time, so a report over 24 periods does not hoard
+    memory.
     """
-    store = _SHARED.setdefault(ex, {})
-    full = (key, as_of, tuple(id(getattr(ex, name, None)) for name in _READ))
-    if full not in store:
+    inputs = (*ex.tables.values(), ex.files, ex.owner)
+    store = _SHARED.get(ex)
+    if store is None or not store.fits(inputs):
+        store = _SHARED[ex] = _Store(inputs)
+    values = store.values
+    if (key, as_of) not in values:
         if as_of is not None:
-            for stale in [k for k in store if k[1] is not None and k[1] != as_of]:
-                del store[stale]
-        store[full] = compute()
-    return store[full]
+            for stale in [k for k in values if k[1] is not None and k[1] != as_of]:
+                del values[stale]
+        values[(key, as_of)] = compute()
+    return values[(key, as_of)]
 
 
 def memoized(metric: Callable[P, T]) -> Callable[P, T]:
