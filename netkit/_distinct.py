@@ -13,7 +13,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["Labels", "ListColumn", "count_pairs", "factorize", "map_distinct", "spread"]
+__all__ = [
+    "Labels",
+    "ListColumn",
+    "count_pairs",
+    "factorize",
+    "map_distinct",
+    "positions_in",
+    "spread",
+]
 
 
 def factorize(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -36,6 +44,16 @@ def spread(
         padded[-1] = None
         return pd.Series(padded[codes], index=index, dtype=object)
     return pd.Series(array.take(codes, allow_fill=True), index=index)
+
+
+def positions_in(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """Each value's position in `index` (unique), -1 where absent or missing.
+
+    ``index.get_indexer(values)`` hashes every row's text; this looks up the distinct values
+    only (a million rows hold some 30,000 people) and spreads the answer back with the codes.
+    """
+    codes, uniques = factorize(values)
+    return np.append(index.get_indexer(uniques), -1)[codes]
 
 
 def map_distinct(

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 import numpy as np
 import pandas as pd
 
+from .._distinct import positions_in
+
 if TYPE_CHECKING:
     from ..export import Export
 
@@ -100,15 +102,9 @@ def _slice_until(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def among(values: pd.Series, ids: pd.Index | pd.Series) -> np.ndarray:
-    """Whether each of `values` is one of `ids`, as a bool array (a missing value never is).
-
-    A million interaction rows hold some 30,000 people: the values are factorized and only the
-    distinct ones looked up (``Series.isin`` and ``Index.get_indexer`` hash every row's text).
-    """
-    codes, uniques = pd.factorize(values)
-    known = pd.Index(ids).dropna().unique()
-    found = np.append(known.get_indexer(uniques) >= 0, False)  # code -1 (missing): never
-    return found[codes]
+    """Whether each of `values` is one of `ids`, as a bool array (a missing value never is),
+    looking up the distinct values only (`netkit._distinct.positions_in`)."""
+    return positions_in(values, pd.Index(ids).dropna().unique()) >= 0
 
 
 def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:

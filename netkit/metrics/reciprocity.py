@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .._distinct import positions_in
 from ._common import (
     as_of_timestamp,
     direct_until,
@@ -228,8 +229,7 @@ def _compute_per_contact(
     # relationship after another, each in time order: integer arrays from here on.
     direct = direct_until(ex, cut)
     direct = direct[direct["direction"].notna().to_numpy(dtype=bool)]
-    direct_codes, direct_people = pd.factorize(direct["person_id"])
-    codes = np.append(people.get_indexer(direct_people), -1)[direct_codes]
+    codes = positions_in(direct["person_id"], pd.Index(people))
     stamps = direct["timestamp"].to_numpy(dtype="datetime64[us]").astype("int64")
     order = np.lexsort((stamps, codes))
     codes, stamps = codes[order], stamps[order]

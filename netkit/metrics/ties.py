@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import Labels, ListColumn, factorize
+from .._distinct import Labels, ListColumn, factorize, positions_in
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
@@ -420,8 +420,7 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     last = np.full(n, np.iinfo(np.int64).min)
     first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
     last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
-    row_codes, row_people = factorize(rows["person_id"])
-    word_codes = np.append(seen.get_indexer(row_people), -1)[row_codes]
+    word_codes = positions_in(rows["person_id"], seen)
     known = word_codes >= 0
     words = np.bincount(
         word_codes[known], weights=rows["words"].to_numpy()[known], minlength=n
