@@ -24,7 +24,7 @@ import math
 import random
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -320,6 +320,32 @@ def build_graph(
     return G
 
 
+class _Proxy(NamedTuple):
+    """An undirected, simple graph as arrays: node keys, and each edge once (``u != v``)."""
+
+    labels: list[Any]
+    u: np.ndarray
+    v: np.ndarray
+    weight: np.ndarray
+
+    @classmethod
+    def from_networkx(cls, H: nx.Graph) -> _Proxy:
+        """`H`'s nodes in its order and its edges (self-loops left out), ``weight`` 1 where
+        absent."""
+        labels = list(H.nodes)
+        position = {node: i for i, node in enumerate(labels)}
+        ends = [(position[a], position[b], w) for a, b, w in H.edges(data="weight", default=1)]
+        u, v, weight = (np.array(c).reshape(-1) for c in zip(*ends, strict=True)) if ends else (
+            np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
+        )  # fmt: skip
+        loop = u == v
+        return cls(labels, u[~loop].astype(np.int64), v[~loop].astype(np.int64), weight[~loop])
+
+    @property
+    def degree(self) -> np.ndarray:
+        return np.bincount(np.concatenate([self.u, self.v]), minlength=len(self.labels))
+
+
 def burt_constraint(H: nx.Graph, nodes: Iterable[Any] | None = None) -> pd.Series:
     """Burt's constraint of `nodes` in the undirected, unweighted graph `H`, vectorized.
 
@@ -331,20 +357,21 @@ def burt_constraint(H: nx.Graph, nodes: Iterable[Any] | None = None) -> pd.Serie
     company node with a thousand employees does not slow its employees down. Isolated nodes
     get NaN, as in networkx.
     """
-    wanted = list(H.nodes) if nodes is None else list(nodes)
-    labels = pd.Index(list(H.nodes))
-    edges = np.array(
-        [(labels.get_loc(u), labels.get_loc(v)) for u, v in H.edges() if u != v], dtype=np.int64
-    ).reshape(-1, 2)
+    proxy = _Proxy.from_networkx(H)
+    wanted = proxy.labels if nodes is None else list(nodes)
+    codes = pd.Index(proxy.labels).get_indexer(wanted)
+    return pd.Series(
+        _constraint(proxy, codes), index=pd.Index(wanted), name="constraint", dtype="float64"
+    )
+
+
+def _constraint(proxy: _Proxy, codes: np.ndarray) -> np.ndarray:
+    """Burt's constraint (see `burt_constraint`) of the nodes at `codes`."""
     arcs = pd.DataFrame(
-        {
-            "i": np.concatenate([edges[:, 0], edges[:, 1]]),
-            "j": np.concatenate([edges[:, 1], edges[:, 0]]),
-        }
+        {"i": np.concatenate([proxy.u, proxy.v]), "j": np.concatenate([proxy.v, proxy.u])}
     ).drop_duplicates()
-    degree = np.bincount(arcs["i"].to_numpy(), minlength=len(labels))
+    degree = np.bincount(arcs["i"].to_numpy(), minlength=len(proxy.labels))
     arcs["p"] = 1.0 / degree[arcs["i"].to_numpy()]
-    codes = labels.get_indexer(wanted)
     mine = arcs[np.isin(arcs["i"].to_numpy(), codes)]
     via = mine.merge(arcs.rename(columns={"j": "q", "p": "p_iq"}), on="i")
     via = via[via["q"] != via["j"]]
@@ -353,8 +380,7 @@ def burt_constraint(H: nx.Graph, nodes: Iterable[Any] | None = None) -> pd.Serie
     mine = mine.set_index(["i", "j"])["p"]
     local = (mine + indirect.reindex(mine.index, fill_value=0.0)) ** 2
     by_node = local.groupby(level="i").sum()
-    values = by_node.reindex(codes).to_numpy(dtype="float64")
-    return pd.Series(values, index=pd.Index(wanted), name="constraint", dtype="float64")
+    return by_node.reindex(codes).to_numpy(dtype="float64")
 
 
 def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 0) -> dict[Any, float]:
@@ -365,16 +391,36 @@ def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 0) -> dict[Any
     sources of a batch at once: a breadth-first search is a sparse sum over the edge list per
     level, so 50 sources over 20,000 nodes take a fraction of a second instead of seconds.
     """
-    labels = list(H.nodes)
-    n = len(labels)
+    proxy = _Proxy.from_networkx(H)
+    return dict(zip(proxy.labels, _betweenness(proxy, k=k, seed=seed).tolist(), strict=True))
+
+
+def _betweenness(proxy: _Proxy, *, k: int | None, seed: int) -> np.ndarray:
+    """`betweenness` of each node of `proxy`, in its order, leaves folded into their neighbour.
+
+    A leaf (a node with one tie) is never between two others, and every shortest path from it
+    runs through its neighbour: the breadth-first searches run on the other nodes only (at
+    LinkedIn's cap a tenth of the proxy graph), each node weighted by the leaves it carries
+    (Baglioni et al. 2012, "Fast exact computation of betweenness centrality in social
+    networks"). A sampled leaf counts as a search from its neighbour, which itself lies on
+    every path from the leaf.
+    """
+    n = len(proxy.labels)
     if n <= 2:
-        return dict.fromkeys(labels, 0.0)
-    position = {node: i for i, node in enumerate(labels)}
-    pairs = np.array(
-        [(position[u], position[v]) for u, v in H.edges() if u != v], dtype=np.int64
-    ).reshape(-1, 2)
-    tail = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    head = np.concatenate([pairs[:, 1], pairs[:, 0]])
+        return np.zeros(n)
+    u, v = proxy.u, proxy.v
+    degree = proxy.degree
+    leaf_u, leaf_v = degree[u] == 1, degree[v] == 1
+    hanging = leaf_u ^ leaf_v
+    hub_of = np.full(n, -1, dtype=np.int64)  # a leaf's neighbour, when that is no leaf
+    hub_of[np.where(leaf_u, u, v)[hanging]] = np.where(leaf_u, v, u)[hanging]
+    core = np.flatnonzero(degree >= 2)
+    number = np.full(n, -1, dtype=np.int64)
+    number[core] = np.arange(core.size)
+    leaves = np.bincount(number[hub_of[hub_of >= 0]], minlength=core.size).astype(float)
+    inner = ~leaf_u & ~leaf_v
+    tail = np.concatenate([number[u[inner]], number[v[inner]]])
+    head = np.concatenate([number[v[inner]], number[u[inner]]])
     order = np.argsort(head, kind="stable")
     tail, head = tail[order], head[order]
 
@@ -392,13 +438,23 @@ def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 0) -> dict[Any
             out[live_heads[first]] = np.add.reduceat(values[tail[live]], first, axis=0)
         return out
 
-    sources = labels if k is None else random.Random(seed).sample(labels, k)
-    total = np.zeros(n)
-    for first in range(0, len(sources), 256):
-        batch = np.array([position[s] for s in sources[first : first + 256]], dtype=np.int64)
-        columns = np.arange(len(batch))
-        distance = np.full((n, len(batch)), -1, dtype=np.int32)
-        paths = np.zeros((n, len(batch)))
+    # networkx samples the sources from its node list: the same draw picks the same positions.
+    sources = np.arange(n) if k is None else np.array(random.Random(seed).sample(range(n), k))
+    root = np.full(sources.size, -1, dtype=np.int64)  # where the search from each source runs
+    own, hub = degree[sources] >= 2, hub_of[sources]
+    root[own] = number[sources[own]]
+    root[hub >= 0] = number[hub[hub >= 0]]
+    searched = root >= 0  # isolated nodes and pairs of leaves lie on no path
+    roots, times = np.unique(root[searched], return_counts=True)
+    from_leaves = np.bincount(
+        root[searched & (degree[sources] == 1)], minlength=core.size
+    )  # sampled leaves hanging off each root
+    total = np.zeros(core.size)
+    for first in range(0, roots.size, 256):
+        batch = roots[first : first + 256]
+        columns = np.arange(batch.size)
+        distance = np.full((core.size, batch.size), -1, dtype=np.int32)
+        paths = np.zeros((core.size, batch.size))
         distance[batch, columns], paths[batch, columns] = 0, 1.0
         frontier, level = paths.copy(), 0
         while True:  # breadth first: count shortest paths level by level
@@ -409,23 +465,29 @@ def betweenness(H: nx.Graph, *, k: int | None = None, seed: int = 0) -> dict[Any
             level += 1
             distance[new], paths[new] = level, reached[new]
             frontier = np.where(new, paths, 0.0)
-        dependency = np.zeros_like(paths)
-        for depth in range(level, 0, -1):  # back from the farthest level (Brandes 2001)
+        # Each reached node is on the path to its own leaves (Brandes 2001, back from the
+        # farthest level).
+        dependency = np.where(distance >= 0, leaves[:, None], 0.0)
+        for depth in range(level, 0, -1):
             at_depth = distance == depth
             share = np.where(at_depth, (1.0 + dependency) / np.where(at_depth, paths, 1.0), 0.0)
             above = distance == depth - 1
             dependency[above] += (paths * neighbours_sum(share))[above]
         dependency[batch, columns] = 0.0
-        total += dependency.sum(axis=1)
+        total += dependency @ times[first : first + 256].astype(float)
+        # A search from a leaf: its neighbour (the root) is on the way to every other node.
+        component = (1.0 + leaves) @ (distance >= 0)
+        total[batch] += from_leaves[batch] * (component - 2.0)
+    between = np.zeros(n)
+    between[core] = total
     # networkx's normalization: ordered (s, t) pairs, endpoints excluded, sampled sources.
     pairs_per_source = n - 2
     if k is None:
         scale = np.full(n, 1.0 / ((n - 1) * pairs_per_source))
     else:
         scale = np.full(n, 1.0 / (k * pairs_per_source))
-        sampled = np.array([position[s] for s in sources], dtype=np.int64)
-        scale[sampled] = 1.0 / ((k - 1) * pairs_per_source) if k > 1 else np.nan
-    return dict(zip(labels, (total * scale).tolist(), strict=True))
+        scale[sources] = 1.0 / ((k - 1) * pairs_per_source) if k > 1 else np.nan
+    return between * scale
 
 
 _MEASURE_COLUMNS = {
@@ -442,26 +504,39 @@ _MEASURE_COLUMNS = {
 }
 
 
-def _proxy_graph(G: nx.DiGraph, active: list[Any]) -> nx.Graph:
+def _proxy_graph(G: nx.DiGraph, active: list[Any]) -> tuple[_Proxy, np.ndarray]:
     """Contacts with interactions, their co_member ties, and the companies two or more of them
-    work at, as one undirected graph (``weight`` = shared conversations, 1 for works_at)."""
-    keep = set(active)
-    H = nx.Graph()
-    H.add_nodes_from(active)
-    employees: dict[Any, list[Any]] = {}
-    for u, v, data in G.edges(data=True):
-        if u not in keep:
+    work at, as one undirected graph (``weight`` = shared conversations, 1 for works_at), and
+    which of its nodes are companies. The contacts come first, in the order of `active`."""
+    position = {node: i for i, node in enumerate(active)}
+    pairs: dict[tuple[int, int], int] = {}
+    employees: dict[Any, list[int]] = {}
+    for a, b, data in G.edges(data=True):
+        i = position.get(a)
+        if i is None:
             continue
         kind = data.get("kind")
-        if kind == "co_member" and v in keep:
-            H.add_edge(u, v, weight=data.get("conversations", 1))
+        if kind == "co_member" and b in position:
+            j = position[b]
+            if i != j:
+                pairs[(i, j) if i < j else (j, i)] = data.get("conversations", 1)
         elif kind == "works_at":
-            employees.setdefault(v, []).append(u)
+            employees.setdefault(b, []).append(i)
+    labels = list(active)
+    u = [i for i, _ in pairs]
+    v = [j for _, j in pairs]
+    weight = list(pairs.values())
     for company, people in employees.items():
         if len(people) >= 2:
-            H.add_edges_from((person, company) for person in people)
-            nx.set_edge_attributes(H, {(p, company): 1 for p in people}, "weight")
-    return H
+            u.extend(people)
+            v.extend([len(labels)] * len(people))
+            weight.extend([1] * len(people))
+            labels.append(company)
+    is_company = np.arange(len(labels)) >= len(active)
+    proxy = _Proxy(
+        labels, np.array(u, dtype=np.int64), np.array(v, dtype=np.int64), np.array(weight)
+    )
+    return proxy, is_company
 
 
 def graph_measures(
@@ -536,27 +611,31 @@ def graph_measures(
         result.attrs.update(basis="proxy", note=PROXY_NOTE, exact_betweenness=True)
         return record(result, as_of, **params)
 
-    H = _proxy_graph(G, active)
-    contacts = pd.Index(active, dtype="str")
-    community, community_size = _communities(H, contacts, resolution=resolution, seed=seed)
-    exact = H.number_of_nodes() <= exact_up_to
-    samples = None if exact else min(betweenness_samples, H.number_of_nodes())
-    between = betweenness(H, k=samples, seed=seed)
-
-    is_company = {n: G.nodes[n].get("kind") == "company" for n in H}
-    co_members = [sum(not is_company[v] for v in H[n]) for n in active]
-    coworkers = [sum(H.degree(v) - 1 for v in H[n] if is_company[v]) for n in active]
+    proxy, is_company = _proxy_graph(G, active)
+    mine = slice(0, len(active))  # the contacts come first among the proxy graph's nodes
+    community, community_size = _communities(proxy, len(active), resolution=resolution, seed=seed)
+    exact = len(proxy.labels) <= exact_up_to
+    samples = None if exact else min(betweenness_samples, len(proxy.labels))
+    degree = proxy.degree
+    tied = ~is_company[proxy.v]  # contact - contact; else contact (u) - company (v)
+    co_members = np.bincount(
+        np.concatenate([proxy.u[tied], proxy.v[tied]]), minlength=len(proxy.labels)
+    )
+    works = ~tied
+    coworkers = np.bincount(
+        proxy.u[works], weights=degree[proxy.v[works]] - 1, minlength=len(proxy.labels)
+    )
     result = pd.DataFrame(
         {
-            "person_id": contacts,
+            "person_id": pd.Index(active, dtype="str"),
             "name": pd.Series([G.nodes[n].get("name") for n in active], dtype="str").to_numpy(),
-            "community": community.to_numpy(),
-            "community_size": community_size.to_numpy(),
-            "co_members": co_members,
-            "coworkers": coworkers,
-            "proxy_ties": [H.degree(n) for n in active],
-            "constraint": burt_constraint(H, active).to_numpy(),
-            "betweenness": [between[n] for n in active],
+            "community": community,
+            "community_size": community_size,
+            "co_members": co_members[mine],
+            "coworkers": coworkers[mine].astype(np.int64),
+            "proxy_ties": degree[mine],
+            "constraint": _constraint(proxy, np.arange(len(active))),
+            "betweenness": _betweenness(proxy, k=samples, seed=seed)[mine],
         }
     ).astype({k: v for k, v in _MEASURE_COLUMNS.items() if k != "is_broker"})
     candidates = result[result["proxy_ties"] >= 2].sort_values(
@@ -575,26 +654,27 @@ def graph_measures(
 
 
 def _communities(
-    H: nx.Graph, contacts: pd.Index, *, resolution: float, seed: int
-) -> tuple[pd.Series, pd.Series]:
-    """Louvain community of each contact (1 = the most contacts) and its size in contacts;
-    NA for contacts without proxy ties."""
-    groups = _louvain(H, resolution=resolution, seed=seed)
-    members = [sorted(str(n) for n in c if n in contacts) for c in groups]
-    members = sorted((m for m in members if m), key=lambda m: (-len(m), m[0]))
-    labels: dict[str, int] = {}
-    sizes: dict[str, int] = {}
-    for number, group in enumerate(members, start=1):
-        for person_id in group:
-            labels[person_id] = number
-            sizes[person_id] = len(group)
-    community = pd.Series(contacts.map(labels), index=contacts).astype("Int64")
-    size = pd.Series(contacts.map(sizes), index=contacts).astype("Int64")
+    proxy: _Proxy, contacts: int, *, resolution: float, seed: int
+) -> tuple[pd.array, pd.array]:
+    """Louvain community of each of the first `contacts` nodes (1 = the most contacts, ties
+    broken by the smallest id) and its size in contacts; NA for contacts without proxy ties."""
+    found = pd.DataFrame(
+        {
+            "group": _louvain(proxy, resolution=resolution, seed=seed)[:contacts],
+            "label": pd.array([str(n) for n in proxy.labels[:contacts]], dtype="str"),
+        }
+    )
+    grouped = found[found["group"] >= 0].groupby("group")["label"].agg(["size", "min"])
+    ranked = grouped.sort_values(["size", "min"], ascending=[False, True], kind="stable")
+    number = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index)
+    community = found["group"].map(number).astype("Int64").array
+    size = found["group"].map(grouped["size"]).astype("Int64").array
     return community, size
 
 
-def _louvain(H: nx.Graph, *, resolution: float, seed: int) -> list[set[Any]]:
-    """Louvain communities of the nodes of `H` that have ties, leaves folded in first.
+def _louvain(proxy: _Proxy, *, resolution: float, seed: int) -> np.ndarray:
+    """Louvain community of each node of `proxy` (a number; -1 for a node without ties),
+    leaves folded in first.
 
     Most contacts hang off one company and nothing else. A node with a single tie belongs with
     its neighbour (anywhere else it only lowers modularity), so Louvain runs on the nodes with
@@ -603,49 +683,45 @@ def _louvain(H: nx.Graph, *, resolution: float, seed: int) -> list[set[Any]]:
     make one). At LinkedIn's cap that is a tenth of the nodes and a third of the time, with
     the same modularity.
     """
-    degree = dict(H.degree())
-    leaves = [n for n in H if degree[n] == 1]
-    core = H.subgraph(n for n in H if degree[n] >= 2).copy()
-    for leaf in leaves:
-        ((neighbour, data),) = H[leaf].items()
-        if neighbour in core:
-            loop = core.get_edge_data(neighbour, neighbour, {"weight": 0})["weight"]
-            core.add_edge(neighbour, neighbour, weight=loop + data.get("weight", 1))
-    found = _seeded_louvain(core, resolution=resolution, seed=seed)
-    community_of = {n: i for i, group in enumerate(found) for n in group}
-    groups = [set(group) for group in found]
-    for leaf in leaves:
-        (neighbour,) = H[leaf]
-        if neighbour in community_of:
-            groups[community_of[neighbour]].add(leaf)
-        elif neighbour not in community_of and leaf not in community_of:  # a lone pair
-            community_of[leaf] = community_of[neighbour] = len(groups)
-            groups.append({leaf, neighbour})
-    return groups
+    n = len(proxy.labels)
+    u, v, weight = proxy.u, proxy.v, proxy.weight
+    degree = proxy.degree
+    leaf_u, leaf_v = degree[u] == 1, degree[v] == 1
+    group = np.full(n, -1, dtype=np.int64)
 
-
-def _seeded_louvain(G: nx.Graph, *, resolution: float, seed: int) -> list[set[Any]]:
-    """`networkx`'s Louvain communities, the same in every process for the same `seed`.
-
-    networkx keeps nodes in sets, whose order follows the hash of the node: for text keys
-    that hash changes from one Python process to the next, and so would the communities. The
-    nodes are numbered in sorted order first, so only the seed decides.
-    """
-    if not G.number_of_edges():
-        return [{n} for n in G]
-    nodes = sorted(G, key=str)
-    number = {node: i for i, node in enumerate(nodes)}
-    numbered = nx.Graph()
-    numbered.add_nodes_from(range(len(nodes)))
-    numbered.add_weighted_edges_from(
-        sorted(
-            (*sorted((number[u], number[v])), w) for u, v, w in G.edges(data="weight", default=1)
+    core = np.flatnonzero(degree >= 2)
+    if core.size:
+        # Numbered in sorted order of the keys: networkx keeps nodes in sets, whose order
+        # follows string hashes, which change from one Python process to the next.
+        core = core[np.argsort(np.array([str(proxy.labels[i]) for i in core]), kind="stable")]
+        number = np.full(n, -1, dtype=np.int64)
+        number[core] = np.arange(core.size)
+        hanging = leaf_u ^ leaf_v
+        hub = np.where(leaf_u, v, u)[hanging]
+        loops = np.zeros(n, dtype=weight.dtype)
+        np.add.at(loops, hub, weight[hanging])
+        inner = ~leaf_u & ~leaf_v
+        a, b = number[u[inner]], number[v[inner]]
+        looped = np.flatnonzero(loops)
+        first = np.concatenate([np.minimum(a, b), number[looped]])
+        second = np.concatenate([np.maximum(a, b), number[looped]])
+        weights = np.concatenate([weight[inner], loops[looped]])
+        order = np.lexsort((second, first))
+        numbered = nx.Graph()
+        numbered.add_nodes_from(range(core.size))
+        numbered.add_weighted_edges_from(
+            zip(first[order].tolist(), second[order].tolist(), weights[order].tolist(), strict=True)
         )
-    )
-    found = nx.community.louvain_communities(
-        numbered, weight="weight", resolution=resolution, seed=seed
-    )
-    return [{nodes[i] for i in group} for group in found]
+        found = nx.community.louvain_communities(
+            numbered, weight="weight", resolution=resolution, seed=seed
+        )
+        for i, members in enumerate(found):
+            group[core[list(members)]] = i
+        group[np.where(leaf_u, u, v)[hanging]] = group[hub]
+    lone = leaf_u & leaf_v  # two leaves tied only to each other
+    pair = group.max(initial=-1) + 1 + np.arange(int(lone.sum()))
+    group[u[lone]], group[v[lone]] = pair, pair
+    return group
 
 
 def write_graph(G: nx.Graph, path: str | Path) -> Path:

@@ -548,27 +548,63 @@ def test_vectorized_betweenness_equals_networkx(n, edges, k, seed):
         assert got[node] == pytest.approx(value, rel=1e-9, abs=1e-12, nan_ok=True), node
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=14),
+    st.lists(st.integers(0, 7), max_size=25),
+    st.integers(0, 3),
+    st.integers(0, 3),
+    st.one_of(st.none(), st.integers(1, 20)),
+    st.integers(0, 3),
+)
+def test_betweenness_with_many_leaves_equals_networkx(core, leaves, pairs, alone, k, seed):
+    """The shape of the proxy graph at scale: a small core, most nodes leaves hanging off it
+    (employees of one company), lone pairs and isolated contacts; sampled leaves included."""
+    from netkit.graph import betweenness
+
+    H = nx.Graph()
+    H.add_edges_from((f"c{u}", f"c{v}") for u, v in core)
+    H.add_edges_from((f"c{hub}", f"leaf{i}") for i, hub in enumerate(leaves))
+    H.add_edges_from((f"a{i}", f"b{i}") for i in range(pairs))
+    H.add_nodes_from(f"alone{i}" for i in range(alone))
+    k = None if k is None else min(k, H.number_of_nodes())
+    expected = nx.betweenness_centrality(H, k=k, seed=seed, normalized=True)
+    got = betweenness(H, k=k, seed=seed)
+    assert got.keys() == expected.keys()
+    for node, value in expected.items():
+        assert got[node] == pytest.approx(value, rel=1e-9, abs=1e-12, nan_ok=True), node
+
+
+def _louvain_groups(H: nx.Graph) -> list[set]:
+    """`netkit.graph._louvain`'s communities of `H`, as sets of nodes."""
+    from netkit.graph import _louvain, _Proxy
+
+    proxy = _Proxy.from_networkx(H)
+    group = _louvain(proxy, resolution=1.0, seed=0)
+    found: dict[int, set] = {}
+    for node, number in zip(proxy.labels, group.tolist(), strict=True):
+        if number >= 0:
+            found.setdefault(number, set()).add(node)
+    return list(found.values())
+
+
 def test_louvain_folds_leaves_into_their_neighbours_community():
     """Two triangles joined by one edge, each with leaves; a lone pair of leaves apart."""
-    from netkit.graph import _louvain
-
     H = nx.Graph()
     H.add_edges_from([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y"), ("y", "z"), ("z", "x")])
     H.add_edge("c", "x")
     H.add_edges_from([("a", "a1"), ("a", "a2"), ("z", "z1")])
     H.add_edge("p", "q")
-    groups = sorted(sorted(g) for g in _louvain(H, resolution=1.0, seed=0))
+    groups = sorted(sorted(g) for g in _louvain_groups(H))
     assert groups == [["a", "a1", "a2", "b", "c"], ["p", "q"], ["x", "y", "z", "z1"]]
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=60))
 def test_louvain_partitions_every_tied_node_once(edges):
-    from netkit.graph import _louvain
-
     H = nx.Graph()
     H.add_edges_from((f"n{u}", f"n{v}") for u, v in edges if u != v)
-    groups = _louvain(H, resolution=1.0, seed=0)
+    groups = _louvain_groups(H)
     seen = [n for g in groups for n in g]
     assert sorted(seen) == sorted(n for n in H if H.degree(n) > 0)
     for leaf in (n for n in H if H.degree(n) == 1):
