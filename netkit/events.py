@@ -17,7 +17,14 @@ import pandas as pd
 from ._distinct import ListColumn, factorize, spread
 from .people import Owner
 
-__all__ = ["CHANNELS", "INTERACTION_COLUMNS", "build_interactions", "invitation_behind"]
+__all__ = [
+    "CHANNELS",
+    "INTERACTION_COLUMNS",
+    "CodedLog",
+    "build_coded_interactions",
+    "build_interactions",
+    "invitation_behind",
+]
 
 INTERACTION_COLUMNS = [
     "timestamp",
@@ -45,17 +52,68 @@ class _Part(NamedTuple):
 
 _DIRECTIONS = ("outgoing", "incoming")
 _MESSAGE = CHANNELS.index("message")
+_NAT = np.iinfo(np.int64).min
+
+
+class CodedLog(NamedTuple):
+    """The interactions log as integer codes, row for row: what metrics count on.
+
+    Counting per person on codes (`numpy.bincount`, a sort of integers) instead of grouping a
+    million rows of text is what keeps every metric fast at LinkedIn's cap. The loader builds
+    the log from these codes, so it hands them on (`Export`); `of` codes any other log.
+    """
+
+    person: np.ndarray  # int64 position in `people`, -1 for a missing id
+    people: pd.Index  # the distinct person ids the codes point into
+    channel: np.ndarray  # int8 position in CHANNELS, -1 for any other value
+    direction: np.ndarray  # int8 position in ("outgoing", "incoming"), -1 for unknown
+    timestamp: np.ndarray  # int64 microseconds since the epoch, NaT as the minimum int64
+    is_group: np.ndarray  # bool
+
+    @classmethod
+    def of(cls, events: pd.DataFrame) -> CodedLog:
+        """The codes of a log (`INTERACTION_COLUMNS`) that did not come from the loader."""
+        person, people = factorize(events["person_id"])
+        return cls(
+            person,
+            people,
+            _codes(events["channel"], CHANNELS),
+            _codes(events["direction"], _DIRECTIONS),
+            _micros(events["timestamp"]),
+            events["is_group"].fillna(False).to_numpy(dtype=bool),
+        )
+
+    def head(self, rows: int) -> CodedLog:
+        """The first `rows` rows (the log up to some instant, as it is in time order)."""
+        return self._replace(
+            **{name: getattr(self, name)[:rows] for name in self._fields if name != "people"}
+        )
+
+    def on(self, channel: str) -> np.ndarray:
+        """Whether each row is of that channel."""
+        return self.channel == CHANNELS.index(channel)
+
+    @property
+    def outgoing(self) -> np.ndarray:
+        return self.direction == 0
+
+    @property
+    def incoming(self) -> np.ndarray:
+        return self.direction == 1
 
 
 def _micros(timestamps: pd.Series) -> np.ndarray:
     return timestamps.astype("datetime64[us, UTC]").array.asi8
 
 
+def _codes(values: pd.Series, names: tuple[str, ...]) -> np.ndarray:
+    """Each value's position in `names` as int8, -1 for anything else or missing."""
+    codes, uniques = factorize(values)
+    return np.append(pd.Index(names).get_indexer(uniques), -1).astype(np.int8)[codes]
+
+
 def _direction_codes(direction: pd.Series) -> np.ndarray:
-    codes = np.full(len(direction), -1, dtype=np.int8)
-    for code, name in enumerate(_DIRECTIONS):
-        codes[(direction == name).fillna(False).to_numpy(dtype=bool)] = code
-    return codes
+    return _codes(direction, _DIRECTIONS)
 
 
 def _part(channel: str, timestamp: pd.Series, person_id: pd.Series, direction: pd.Series) -> _Part:
@@ -137,6 +195,13 @@ def build_interactions(
     Rows are gathered as integer codes (person, channel, direction, conversation), filtered and
     sorted as integers, and turned into text columns once at the end.
     """
+    return build_coded_interactions(tables, owner, recipients)[0]
+
+
+def build_coded_interactions(
+    tables: dict[str, pd.DataFrame], owner: Owner, recipients: ListColumn | None = None
+) -> tuple[pd.DataFrame, CodedLog]:
+    """`build_interactions`, and the same log as the integer codes it was built from."""
     connections = tables["connections"].dropna(subset=["person_id"])
     invitations = tables["invitations"]
     endorsements = tables["endorsements"]
@@ -198,4 +263,12 @@ def build_interactions(
         },
         index=index,
     )
-    return events[INTERACTION_COLUMNS]
+    coded = CodedLog(
+        person_codes[order],
+        person_ids,
+        channel[order],
+        direction[order],
+        timestamp[order],
+        is_group[order],
+    )
+    return events[INTERACTION_COLUMNS], coded

@@ -17,7 +17,7 @@ import pandas as pd
 from ._distinct import ListColumn, count_pairs, factorize
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
-from .events import build_interactions
+from .events import build_coded_interactions
 from .formats import FILE_SPECS, match_spec
 from .people import Owner, profile_urls
 from .read import PROBLEM_COLUMNS, FileRead, read_file
@@ -115,6 +115,8 @@ class Export:
         self.problems = problems
         self.files = files
         self.other = other
+        #: What the loader derived on the way, for the metrics: name -> (source table, value).
+        self._derived: dict[str, tuple[pd.DataFrame, object]] = {}
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -391,7 +393,7 @@ def _assemble(
 
     tables, owner = resolve_tables(tables)
     recipients = ListColumn(tables["messages"]["recipient_ids"])  # read by both
-    interactions = build_interactions(tables, owner, recipients)
+    interactions, coded = build_coded_interactions(tables, owner, recipients)
     people = _people(tables, interactions, owner, recipients)
 
     files = pd.DataFrame(
@@ -423,7 +425,7 @@ def _assemble(
     problem_frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).astype(
         {"file": "str", "line": "Int64", "column": "str", "value": "str", "reason": "str"}
     )
-    return Export(
+    ex = Export(
         source=source,
         name=name,
         tables=tables,
@@ -435,6 +437,12 @@ def _assemble(
         files=files,
         other=other,
     )
+    # Kept for the metrics, with the table each was derived from (a replaced table voids it).
+    ex._derived = {
+        "coded_log": (interactions, coded),
+        "recipient_lists": (tables["messages"], recipients),
+    }
+    return ex
 
 
 def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:

@@ -30,15 +30,16 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._distinct import Labels, factorize
+from ._distinct import ListColumn
+from .events import CodedLog
 from .metrics import ties
 from .metrics._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
+    coded_until,
+    derived,
     empty_frame,
-    interactions_until,
     record,
-    rows_until,
 )
 
 if TYPE_CHECKING:
@@ -74,21 +75,26 @@ _CHANNEL_COUNTS = {
 _PEOPLE_TEXT = ["name", "first_name", "last_name", "company", "position", "email", "profile_url"]
 
 
-def _iso(values: pd.Series) -> pd.Series:
+def _iso(values: pd.Series, index: pd.Index | None = None) -> pd.Series:
     """UTC timestamps as ISO 8601 text (to the second), missing stays missing."""
-    return values.dt.strftime("%Y-%m-%dT%H:%M:%S+00:00").astype("str")
+    seconds = values.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="M8[s]")
+    text = pd.Series(np.datetime_as_string(seconds, unit="s"), dtype="str") + "+00:00"
+    text = text.where(~np.isnat(seconds))
+    text.index = values.index if index is None else index
+    return text
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """One attribute dict per row, Python scalars only, missing values left out (GraphML has
     no NA: an absent attribute is how GraphML and GEXF say "unknown")."""
-    rows: list[dict[str, Any]] = [{} for _ in range(len(frame))]
-    for column in frame.columns:
-        values = frame[column]
-        present = np.flatnonzero(values.notna().to_numpy(dtype=bool))
-        items = values.tolist()
-        for i in present:
-            rows[i][column] = items[i]
+    columns = list(frame.columns)
+    rows = [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(frame[column].tolist() for column in columns), strict=True)
+    ]
+    for column in columns:
+        for i in np.flatnonzero(frame[column].isna().to_numpy(dtype=bool)).tolist():
+            del rows[i][column]
     return rows
 
 
@@ -104,17 +110,34 @@ def _group_members(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     Drafts and sponsored messages are no participation. A message without a conversation id
     (old exports) stands alone as its own conversation.
     """
-    columns = ["sent_at", "conversation_id", "sender_id", "recipient_ids"]
     messages = ex.messages
-    keep = messages["is_group"] & ~messages["is_draft"] & ~messages["is_sponsored"]
-    group = rows_until(messages.loc[keep.to_numpy(dtype=bool), columns], "sent_at", as_of)
-    standalone = pd.Series(group.index.astype(str), index=group.index, dtype="str")
-    conversation = group["conversation_id"].fillna("message:" + standalone)
-    senders = pd.DataFrame({"conversation": conversation, "person_id": group["sender_id"]})
-    recipients = pd.DataFrame(
-        {"conversation": conversation, "person_id": group["recipient_ids"]}
-    ).explode("person_id")
-    members = pd.concat([senders, recipients], ignore_index=True).dropna().astype("str")
+    keep = (
+        messages["is_group"].to_numpy(dtype=bool)
+        & ~messages["is_draft"].to_numpy(dtype=bool)
+        & ~messages["is_sponsored"].to_numpy(dtype=bool)
+        & (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
+    )
+    rows = np.flatnonzero(keep)
+    standalone = pd.Series(messages.index[rows].astype(str), dtype="str")
+    conversation = messages["conversation_id"].iloc[rows].reset_index(drop=True)
+    conversation = conversation.fillna("message:" + standalone)
+    recipients = derived(
+        ex, "recipient_lists", messages, lambda: ListColumn(messages["recipient_ids"])
+    )
+    parent, to_them = recipients.explode(rows)
+    members = pd.DataFrame(
+        {
+            "conversation": pd.concat([conversation, conversation.iloc[parent]], ignore_index=True),
+            "person_id": pd.concat(
+                [
+                    messages["sender_id"].iloc[rows].reset_index(drop=True),
+                    pd.Series(to_them, dtype="str"),
+                ],
+                ignore_index=True,
+            ),
+        }
+    )
+    members = members.dropna().astype("str")
     if ex.owner.person_id is not None:
         members = members[members["person_id"] != ex.owner.person_id]
     return members.drop_duplicates(ignore_index=True)
@@ -135,9 +158,7 @@ def _co_member_pairs(members: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _contacts(
-    ex: Export, ids: np.ndarray, events: pd.DataFrame, as_of: pd.Timestamp
-) -> pd.DataFrame:
+def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> pd.DataFrame:
     """The contact nodes' attributes as they stood at `as_of`, indexed by `person_id`."""
     people = ex.people.drop_duplicates("person_id")
     index = pd.Index(ids, dtype="str", name="person_id")
@@ -145,41 +166,54 @@ def _contacts(
     frame = pd.DataFrame(index=index)
     for column in _PEOPLE_TEXT:
         frame[column] = people[column].array.take(at, allow_fill=True)
-    channel = events["channel"]
-    connected = events.loc[(channel == "connection").to_numpy(dtype=bool), "person_id"]
-    frame["is_connection"] = pd.Index(connected.unique()).get_indexer(index) >= 0
+    in_log = log.people.get_indexer(index)  # -1: seen only in group conversations
+    n = len(log.people)
+
+    def per_node(per_code: np.ndarray) -> np.ndarray:
+        return np.append(per_code, np.zeros(1, per_code.dtype))[in_log]
+
+    valid = log.person >= 0
+    connected = np.bincount(log.person[valid & log.on("connection")], minlength=n) > 0
+    frame["is_connection"] = per_node(connected)
     connected_on = pd.Series(people["connected_on"].array.take(at, allow_fill=True), index=index)
     frame["connected_on"] = _iso(connected_on.where(frame["is_connection"]))
     added = ex.contacts["created_at"]  # an undated address-book entry counts as known
     known = ((added <= as_of) | added.isna()).to_numpy(dtype=bool)
     in_book = pd.Index(ex.contacts.loc[known, "person_id"].dropna().unique())
     frame["in_address_book"] = in_book.get_indexer(index) >= 0
-    contact = events.loc[(channel != "connection").to_numpy(dtype=bool), ["person_id", "timestamp"]]
-    bounds = contact.groupby("person_id")["timestamp"].agg(["size", "min", "max"])
-    frame["interactions"] = bounds["size"].reindex(index).fillna(0).astype("int64")
-    frame["first_interaction"] = _iso(bounds["min"].reindex(index))
-    frame["last_interaction"] = _iso(bounds["max"].reindex(index))
+    contact = valid & ~log.on("connection")
+    bounds = pd.Series(log.timestamp[contact]).groupby(log.person[contact]).agg(["min", "max"])
+    first = np.full(n + 1, np.iinfo(np.int64).min)
+    last = np.full(n + 1, np.iinfo(np.int64).min)
+    first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
+    last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
+    frame["interactions"] = per_node(np.bincount(log.person[contact], minlength=n)).astype("int64")
+    frame["first_interaction"] = _iso(_utc(first[in_log]), index)
+    frame["last_interaction"] = _iso(_utc(last[in_log]), index)
     frame["silent"] = frame["interactions"] == 0
     frame.insert(0, "label", frame["name"].fillna(pd.Series(index, index=index, dtype="str")))
     frame.insert(0, "kind", "contact")
     return frame
 
 
+def _utc(micros: np.ndarray) -> pd.Series:
+    """Microseconds since the epoch (the minimum int64 for NaT) as UTC timestamps."""
+    return pd.Series(micros.view("M8[us]")).dt.tz_localize("UTC")
+
+
 def _direct_edges(
-    contacts: pd.DataFrame, events: pd.DataFrame, strength: pd.Series | None
+    contacts: pd.DataFrame, log: CodedLog, strength: pd.Series | None
 ) -> pd.DataFrame:
     """Per-channel counts of each direction for every contact that is a connection or has
     interacted, as ``person_id, direction`` rows (counted on integer codes)."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
-    channel, direction = Labels(events["channel"]), Labels(events["direction"])
-    codes, people = factorize(events["person_id"])
-    at = people.get_indexer(tied)
+    at = log.people.get_indexer(tied)
     rows = []
     for side in ("outgoing", "incoming"):
         part = pd.DataFrame({"person_id": tied, "direction": side})
         for name, column in _CHANNEL_COUNTS.items():
-            mine = channel.be(name) & direction.be(side) & (codes >= 0)
-            per_code = np.append(np.bincount(codes[mine], minlength=len(people)), 0)
+            mine = log.on(name) & getattr(log, side) & (log.person >= 0)
+            per_code = np.append(np.bincount(log.person[mine], minlength=len(log.people)), 0)
             part[column] = per_code[at].astype("int64")
         rows.append(part)
     edges = pd.concat(rows, ignore_index=True)
@@ -272,10 +306,11 @@ def build_graph(
     """
     stamp = as_of_timestamp(ex, as_of)
     owner_id = ex.owner.person_id or OWNER_FALLBACK
-    events = interactions_until(ex, stamp)
+    log = coded_until(ex, stamp)
     members = _group_members(ex, stamp)
-    ids = pd.unique(pd.concat([events["person_id"], members["person_id"]]).dropna())
-    contacts = _contacts(ex, np.asarray(ids, dtype=object), events, stamp)
+    in_log = log.people.take(pd.unique(log.person[log.person >= 0]))  # in order of appearance
+    ids = pd.Index(pd.unique(pd.concat([in_log.to_series(), members["person_id"]])), dtype="str")
+    contacts = _contacts(ex, ids, log, stamp)
     scores = _tie_scores(ex, stamp) if strength else None
 
     G = nx.DiGraph(as_of=stamp.isoformat(), owner=owner_id, proxy_note=PROXY_NOTE)
@@ -284,7 +319,7 @@ def build_graph(
     G.add_node(owner_id, **{k: v for k, v in owner.items() if v is not None})
     G.add_nodes_from(zip(contacts.index, _records(contacts), strict=True))
 
-    direct = _direct_edges(contacts, events, scores)
+    direct = _direct_edges(contacts, log, scores)
     outgoing = (direct["direction"] == "outgoing").to_numpy()
     attributes = _records(direct.drop(columns=["person_id", "direction"]))
     G.add_edges_from(

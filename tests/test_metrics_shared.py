@@ -116,3 +116,38 @@ def test_replacing_another_table_starts_afresh(ex):
     ex.shares = ex.shares.iloc[:0]
     after = nk.growth_spikes(ex)
     assert not after["context"].fillna("").str.contains("job|event|post", case=False).any()
+
+
+# --- the coded log the loader hands on ----------------------------------------------------------
+
+
+def _same_codes(found, expected):
+    """Two `CodedLog`s say the same thing row for row (their code numbering may differ)."""
+    pd.testing.assert_index_equal(
+        pd.Index(found.people.take(found.person), dtype="str"),
+        pd.Index(expected.people.take(expected.person), dtype="str"),
+    )
+    assert (found.person < 0).tolist() == (expected.person < 0).tolist()
+    for name in ("channel", "direction", "timestamp", "is_group"):
+        np.testing.assert_array_equal(getattr(found, name), getattr(expected, name))
+
+
+def test_the_loaders_codes_are_the_interactions_row_for_row(ex):
+    from netkit.events import CodedLog
+    from netkit.metrics._common import coded_until
+
+    _same_codes(coded_until(ex, ex.as_of), CodedLog.of(ex.interactions))
+    cut = pd.Timestamp("2024-03-31 23:59:59.999999", tz="UTC")
+    _same_codes(coded_until(ex, cut), CodedLog.of(interactions_until(ex, cut)))
+
+
+def test_codes_follow_a_replaced_or_reordered_log(ex):
+    from netkit.events import CodedLog
+    from netkit.metrics._common import coded_until
+
+    ex.interactions = ex.interactions[ex.interactions["channel"] != "message"]
+    _same_codes(coded_until(ex, ex.as_of), CodedLog.of(ex.interactions))
+    ex.interactions = ex.interactions.sample(frac=1, random_state=0)  # no longer in time order
+    cut = pd.Timestamp("2024-03-31 23:59:59.999999", tz="UTC")
+    _same_codes(coded_until(ex, cut), CodedLog.of(interactions_until(ex, cut)))
+    assert not coded_until(ex, cut).on("message").any()

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .._distinct import positions_in
+from ..events import CodedLog
 
 if TYPE_CHECKING:
     from ..export import Export
@@ -26,6 +27,8 @@ __all__ = [
     "NON_EMPLOYERS",
     "among",
     "as_of_timestamp",
+    "coded_until",
+    "derived",
     "direct_messages",
     "direct_until",
     "empty_frame",
@@ -80,6 +83,29 @@ def as_of_timestamp(ex: Export, as_of: object = None) -> pd.Timestamp:
 def rows_until(frame: pd.DataFrame, column: str, as_of: pd.Timestamp) -> pd.DataFrame:
     """The rows of `frame` whose `column` is at or before `as_of` (undated rows are left out)."""
     return frame[(frame[column] <= as_of).fillna(False).astype(bool)]
+
+
+def derived(ex: Export, name: str, table: pd.DataFrame, compute: Callable[[], T]) -> T:
+    """What the loader derived from `table` on its way (``ex._derived``), else ``compute()``
+    once per export (`shared`). A table replaced since the load is derived afresh."""
+    found = getattr(ex, "_derived", {}).get(name)
+    if found is not None and found[0] is table:
+        return cast("T", found[1])
+    return shared(ex, (name,), None, compute)
+
+
+def coded_until(ex: Export, as_of: pd.Timestamp) -> CodedLog:
+    """`interactions_until` as integer codes (`netkit.events.CodedLog`), row for row."""
+    events = interactions_until(ex, as_of)
+    whole = derived(ex, "coded_log", ex.interactions, lambda: CodedLog.of(ex.interactions))
+    if _is_head(events, ex.interactions):
+        return whole.head(len(events))
+    return shared(ex, ("coded_until",), as_of, lambda: CodedLog.of(events))
+
+
+def _is_head(part: pd.DataFrame, whole: pd.DataFrame) -> bool:
+    """Whether `part` is the first rows of `whole` (what `interactions_until` slices)."""
+    return len(part) <= len(whole) and part.index.equals(whole.index[: len(part)])
 
 
 def interactions_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:

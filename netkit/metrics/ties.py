@@ -33,6 +33,8 @@ from .._distinct import Labels, ListColumn, factorize, positions_in
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
+    coded_until,
+    derived,
     direct_until,
     empty_frame,
     interactions_until,
@@ -292,8 +294,8 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
     messages = ex.messages
     until = (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
     real = np.flatnonzero(until & ~messages["is_sponsored"].to_numpy(dtype=bool))
-    recipients = shared(
-        ex, ("recipient_lists",), None, lambda: ListColumn(messages["recipient_ids"])
+    recipients = derived(
+        ex, "recipient_lists", messages, lambda: ListColumn(messages["recipient_ids"])
     )
     sender_codes, senders = factorize(messages["sender_id"])
     used = np.zeros(len(senders) + 1, dtype=bool)
@@ -382,22 +384,21 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     Every count is taken on integer person codes of the interactions up to `as_of` (one
     factorization), then laid out on the contacts present by `as_of`.
     """
-    events = interactions_until(ex, as_of)
+    log = coded_until(ex, as_of)
     rows, participants = _message_rows(ex, as_of)
-    codes, seen = factorize(events["person_id"])
+    codes, seen = log.person, log.people
     n = len(seen)
-    channel = Labels(events["channel"])
-    direction = Labels(events["direction"])
-    contact = ~channel.be("connection")
-    message = channel.be("message")
-    outgoing, incoming = direction.be("outgoing"), direction.be("incoming")
-    direct = message & ~events["is_group"].to_numpy(dtype=bool)
-    stamps = events["timestamp"].array.asi8
-    dated = contact & (codes >= 0) & events["timestamp"].notna().to_numpy()
+    contact = ~log.on("connection")
+    message = log.on("message")
+    outgoing, incoming = log.outgoing, log.incoming
+    direct = message & ~log.is_group
+    stamps = log.timestamp
+    dated = contact & (codes >= 0) & (stamps != np.iinfo(np.int64).min)
 
     connected = rows_until(ex.connections, "connected_on", as_of)["person_id"]
+    appears = np.bincount(codes[codes >= 0], minlength=n) > 0
     present = pd.Index(
-        pd.concat([pd.Series(seen, dtype="str"), connected, participants.to_series()])
+        pd.concat([pd.Series(seen[appears], dtype="str"), connected, participants.to_series()])
         .dropna()
         .unique()
     )
@@ -446,8 +447,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         laid_out(_counts(codes, valid & direct & incoming, n)),
     )
 
-    endorsed = laid_out(_counts(codes, valid & channel.be("endorsement"), n)) > 0
-    vouched = laid_out(_counts(codes, valid & channel.be("recommendation"), n)) > 0
+    endorsed = laid_out(_counts(codes, valid & log.on("endorsement"), n)) > 0
+    vouched = laid_out(_counts(codes, valid & log.on("recommendation"), n)) > 0
     invitations = rows_until(ex.invitations, "sent_at", as_of)
     noted = invitations.loc[invitations["has_note"].to_numpy(dtype=bool), "person_id"].dropna()
     address_book = rows_until(ex.contacts, "created_at", as_of)["person_id"].dropna()
