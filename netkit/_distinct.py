@@ -118,6 +118,11 @@ class ListColumn:
         self, rows: np.ndarray | None = None
     ) -> tuple[np.ndarray, pd.api.extensions.ExtensionArray]:
         """The row position (into `rows`, or the whole column) and the value of each list item."""
+        parent, positions = self.explode_positions(rows)
+        return parent, self.items.take(positions)
+
+    def explode_positions(self, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """`explode` with each item as its position in `items` (look values up once there)."""
         codes = self.codes if rows is None else self.codes[rows]
         per_row = self.lengths[codes]
         total = int(per_row.sum())
@@ -125,7 +130,7 @@ class ListColumn:
         row_start = np.cumsum(per_row) - per_row
         within = np.arange(total, dtype=np.int64) - np.repeat(row_start, per_row)
         positions = np.repeat(self.offsets[:-1][codes], per_row) + within
-        return parent, self.items.take(positions)
+        return parent, positions
 
     def distinct_items(self, rows: np.ndarray | None = None) -> pd.Series:
         """Every value found in the lists of `rows` (the whole column by default), once."""

@@ -117,3 +117,47 @@ def test_word_counts_match_the_word_pattern(texts, batch):
     )
     expected = [len(re.findall(_WORD, t)) if isinstance(t, str) else 0 for t in texts]
     assert _word_counts(column, batch=batch).tolist() == expected
+
+
+#: Pieces of message text around the contact-details and meeting patterns' edges.
+MATCH_PIECES = ["Call", "coffee", "ZOOM", "catch-up", "a@b.co", "x.y@mail.example.org", "12",
+                "+45 20 12 34 56", "(555) 010-0199", "555.010.0199", "é", " ", "\n", ".",
+                "meet", "meeting", "recall", "Z", "\\Z"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.lists(st.sampled_from(MATCH_PIECES), max_size=8).map("".join)),
+        max_size=20,
+    ),
+    st.integers(1, 5),
+)
+def test_arrow_matching_is_python_re(texts, workers):
+    """The contact-details and meeting patterns give in Arrow (sliced, in threads) what
+    Python's `re` gives, end-of-text anchors included."""
+    import re
+
+    import pyarrow as pa
+
+    from netkit._parallel import map_slices
+    from netkit.metrics.ties import CONTACT_DETAILS, _matches, _re2, meeting_pattern
+
+    column = pa.chunked_array([pa.array(texts[:3], pa.string()), pa.array(texts[3:], pa.string())])
+    for pattern in (CONTACT_DETAILS, meeting_pattern()):
+        expected = [bool(re.search(pattern, t)) if t is not None else False for t in texts]
+        found = map_slices(
+            lambda rows, p=pattern: _matches(
+                column.slice(rows.start, rows.stop - rows.start), _re2(p)
+            ),
+            len(texts),
+            rows=workers,
+        )
+        assert np.concatenate([np.zeros(0, bool), *found]).tolist() == expected, pattern.pattern
+
+
+def test_map_slices_covers_every_row_once_in_order():
+    from netkit._parallel import map_slices
+
+    assert map_slices(lambda rows: (rows.start, rows.stop), 10, rows=4) == [(0, 4), (4, 8), (8, 10)]
+    assert map_slices(lambda rows: (rows.start, rows.stop), 0) == [(0, 0)]

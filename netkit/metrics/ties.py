@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .._distinct import Labels, ListColumn, factorize, positions_in
+from .._parallel import map_slices
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
@@ -232,29 +233,46 @@ _SPACE = "[ \\t\\n\\r\\f\\v]"  # the ASCII white space that separates words (`_W
 
 
 def _word_counts(texts: pd.Series, batch: int = 131_072) -> np.ndarray:
-    """How many runs of non-space characters (`_WORD`) each text holds; 0 for missing text.
+    """How many runs of non-space characters (`_WORD`) each text holds; 0 for missing text."""
+    arrow = pa.array(texts.array)
+    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+    counts = [
+        _count_words(chunk.slice(at, batch))
+        for chunk in chunks
+        for at in range(0, len(chunk), batch)
+    ]
+    return np.concatenate([np.zeros(0, dtype=np.int64), *counts])
+
+
+def _count_words(texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """`_word_counts` of Arrow text.
 
     Arrow's ASCII white-space split makes one token per word, plus an empty one for white
     space at either end: counting tokens and taking those off is twice as fast as counting
-    regular-expression matches over a million messages. Batches bound the tokens' memory.
+    regular-expression matches over a million messages.
     """
-    arrow = pa.array(texts.array)
-    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
-    counts, start = np.zeros(len(texts), dtype=np.int64), 0
-    for chunk in chunks:
-        for offset in range(0, len(chunk), batch):
-            part = chunk.slice(offset, batch)
-            tokens = pc.fill_null(pc.list_value_length(pc.ascii_split_whitespace(part)), 0)
-            ends = [
-                pc.fill_null(pc.match_substring_regex(part, pattern), False)
-                for pattern in (f"^{_SPACE}", f"{_SPACE}$")
-            ]
-            empty = pc.fill_null(pc.equal(pc.binary_length(part), 0), True)
-            found = tokens.to_numpy() - sum(end.to_numpy(zero_copy_only=False) for end in ends)
-            found[empty.to_numpy(zero_copy_only=False)] = 0
-            counts[start + offset : start + offset + len(part)] = found
-        start += len(chunk)
-    return counts
+    tokens = pc.fill_null(pc.list_value_length(pc.ascii_split_whitespace(texts)), 0)
+    found = tokens.to_numpy().astype(np.int64)
+    for edge in (f"^{_SPACE}", f"{_SPACE}$"):
+        found -= _matches(texts, {"pattern": edge, "ignore_case": False})
+    found[
+        pc.fill_null(pc.equal(pc.binary_length(texts), 0), True).to_numpy(zero_copy_only=False)
+    ] = 0
+    return found
+
+
+def _re2(pattern: re.Pattern[str]) -> dict[str, Any]:
+    """`pattern` as Arrow's RE2 takes it (Python's ``\\Z`` is RE2's ``\\z``); the pattern
+    must use only syntax both engines read the same (no ``\\s``, ``\\w``, ``\\b``,
+    look-arounds)."""
+    text = re.sub(r"(?<!\\)((?:\\\\)*)\\Z", r"\1\\z", pattern.pattern)
+    return {"pattern": text, "ignore_case": bool(pattern.flags & re.IGNORECASE)}
+
+
+def _matches(texts: pa.Array | pa.ChunkedArray, re2: dict[str, Any]) -> np.ndarray:
+    """Whether each text holds a match of the `_re2` pattern (False for missing text)."""
+    found = pc.fill_null(pc.match_substring_regex(texts, **re2), False)
+    return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _message_text(ex: Export) -> pd.DataFrame:
@@ -263,33 +281,60 @@ def _message_text(ex: Export) -> pd.DataFrame:
     Aligned on the positions of `ex.messages`: ``words`` (runs of non-space characters),
     and for one-to-one messages that were sent (no drafts, no adverts, no group threads)
     ``has_details`` (an email address or phone number) and ``has_meeting`` (a word of the
-    meeting lexicon). Each is one regular expression over the whole column, in Arrow.
+    meeting lexicon). Each is matched in Arrow, on slices of the column in a thread per core.
     """
 
     def compute() -> pd.DataFrame:
         messages = ex.messages
-        content = messages["content"]
-        words = _word_counts(content)
+        content = pa.array(messages["content"].array)
         flags = ["is_group", "is_draft", "is_sponsored"]
         direct = ~messages[flags].to_numpy(dtype=bool).any(axis=1)
-        text = content[direct]
-        details = np.zeros(len(messages), dtype=bool)
-        meeting = np.zeros(len(messages), dtype=bool)
-        details[direct] = text.str.contains(CONTACT_DETAILS, na=False).to_numpy(dtype=bool)
-        meeting[direct] = text.str.contains(meeting_pattern(), na=False).to_numpy(dtype=bool)
-        return pd.DataFrame({"words": words, "has_details": details, "has_meeting": meeting})
+        details, meeting = _re2(CONTACT_DETAILS), _re2(meeting_pattern())
+
+        def read(rows: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            part = content.slice(rows.start, rows.stop - rows.start)
+            return _count_words(part), _matches(part, details), _matches(part, meeting)
+
+        words, has_details, has_meeting = (
+            np.concatenate(column) for column in zip(*map_slices(read, len(messages)), strict=True)
+        )
+        return pd.DataFrame(
+            {
+                "words": words,
+                "has_details": has_details & direct,
+                "has_meeting": has_meeting & direct,
+            }
+        )
 
     return shared(ex, ("message_text",), None, compute)
 
 
-def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Index]:
+class _MessageRows(NamedTuple):
+    """Messages up to some `as_of`, one row per message and counterpart, as codes."""
+
+    person: np.ndarray  # the counterpart's code among the log's people
+    message: np.ndarray  # the position of the message in `ex.messages`
+    sent_at: np.ndarray  # int64 microseconds since the epoch
+    outgoing: np.ndarray  # bool
+    is_group: np.ndarray  # bool
+
+
+def _senders(ex: Export) -> tuple[np.ndarray, pd.Index]:
+    """`ex.messages`' ``sender_id`` factorized, once per export."""
+    messages = ex.messages
+    return derived(ex, "sender_codes", messages, lambda: factorize(messages["sender_id"]))
+
+
+def _message_rows(
+    ex: Export, as_of: pd.Timestamp, people: pd.Index
+) -> tuple[_MessageRows, pd.Index]:
     """Messages up to `as_of`, one row per message and counterpart, and everyone who took part.
 
     The rows follow `interactions` (drafts and sponsored messages left out; an outgoing message
-    has a row per recipient, an incoming one a row for its sender) and carry ``message`` (the
-    position of the message in `ex.messages`), ``sent_at``, ``outgoing``, ``is_group``,
-    ``words``. The participants (drafts included, as in `people`) tell who had appeared by
-    `as_of`.
+    has a row per recipient, an incoming one a row for its sender; the owner and people missing
+    from `people` left out) and carry the position of the message in `ex.messages`, to read its
+    text. The participants (drafts included, as in `people`) tell who had appeared by `as_of`.
+    Everything is taken on integer codes: recipients are looked up once per distinct list.
     """
     messages = ex.messages
     until = (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
@@ -297,7 +342,7 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
     recipients = derived(
         ex, "recipient_lists", messages, lambda: ListColumn(messages["recipient_ids"])
     )
-    sender_codes, senders = factorize(messages["sender_id"])
+    sender_codes, senders = _senders(ex)
     used = np.zeros(len(senders) + 1, dtype=bool)
     used[sender_codes[real]] = True
     participants = pd.Index(
@@ -309,56 +354,50 @@ def _message_rows(ex: Export, as_of: pd.Timestamp) -> tuple[pd.DataFrame, pd.Ind
     direction = Labels(messages["direction"])
     outgoing = sent[direction.be("outgoing")[sent]]
     incoming = sent[direction.be("incoming")[sent]]
-    parent, to_them = recipients.explode(outgoing)
+    parent, items = recipients.explode_positions(outgoing)
+    item_person = positions_in(pd.Series(recipients.items, dtype="str"), people)
+    sender_person = np.append(people.get_indexer(senders), -1)[sender_codes]
+    person = np.concatenate([item_person[items], sender_person[incoming]])
     position = np.concatenate([outgoing[parent], incoming])
-    person = pd.concat(
-        [pd.Series(to_them, dtype="str"), messages["sender_id"].iloc[incoming]], ignore_index=True
-    )
-    keep = person.notna().to_numpy().copy()
-    if ex.owner.person_id is not None:
-        keep &= (person != ex.owner.person_id).fillna(True).to_numpy(dtype=bool)
+    keep = person >= 0
+    if ex.owner.person_id is not None and ex.owner.person_id in people:
+        keep &= person != people.get_loc(ex.owner.person_id)
     position = position[keep]
-    rows = pd.DataFrame(
-        {
-            "person_id": person[keep].reset_index(drop=True),
-            "message": position,
-            "sent_at": messages["sent_at"].iloc[position].reset_index(drop=True),
-            "outgoing": np.arange(len(keep))[keep] < len(to_them),
-            "is_group": messages["is_group"].to_numpy(dtype=bool)[position],
-            "words": _message_text(ex)["words"].to_numpy()[position],
-        }
+    rows = _MessageRows(
+        person[keep],
+        position,
+        messages["sent_at"].array.asi8[position],
+        np.flatnonzero(keep) < len(items),
+        messages["is_group"].to_numpy(dtype=bool)[position],
     )
     return rows, participants
 
 
-def _climbed(ex: Export, rows: pd.DataFrame) -> tuple[pd.Index, pd.Index]:
-    """Contacts with contact details, and contacts with a meeting, in their two-way messages.
+def _climbed(ex: Export, rows: _MessageRows, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per person code, whether their two-way messages held contact details, and a meeting.
 
     Only one-to-one messages count (a line in a group thread says little about one member), and
     only those sent once both sides had written to each other, so that a cold pitch asking for
     "a quick call" does not count as a meeting arranged. The text of every message is matched
     once per export (`_message_text`).
     """
-    columns = ["person_id", "sent_at", "outgoing", "message"]
-    one_to_one = rows.loc[~rows["is_group"].to_numpy(dtype=bool), columns]
-    codes, people = factorize(one_to_one["person_id"])
-    stamps = one_to_one["sent_at"].array.asi8
-    outgoing = one_to_one["outgoing"].to_numpy(dtype=bool)
-    first = pd.DataFrame({"person": codes, "outgoing": outgoing, "at": stamps})
-    first = first.groupby(["person", "outgoing"])["at"].min().unstack()
-    if first.shape[1] < 2:
-        return pd.Index([], dtype="str"), pd.Index([], dtype="str")
-    since = np.full(len(people), np.iinfo(np.int64).max)
-    both = first.dropna()
-    since[both.index.to_numpy()] = both.max(axis=1).to_numpy(dtype=np.int64)
-    talk = stamps >= since[codes]
+    one_to_one = ~rows.is_group
+    person, stamps = rows.person[one_to_one], rows.sent_at[one_to_one]
+    outgoing = rows.outgoing[one_to_one]
+    since = np.full(size, np.iinfo(np.int64).min)  # both sides had written by then
+    for side in (outgoing, ~outgoing):
+        first = pd.Series(stamps[side]).groupby(person[side]).min()
+        wrote = np.full(size, np.iinfo(np.int64).max)
+        wrote[first.index.to_numpy()] = first.to_numpy()
+        since = np.maximum(since, wrote)
+    talk = stamps >= since[person]
     text = _message_text(ex)
-    message = one_to_one["message"].to_numpy()
+    message = rows.message[one_to_one]
     details = talk & text["has_details"].to_numpy()[message]
     meeting = talk & text["has_meeting"].to_numpy()[message]
     return (
-        pd.Index(people[np.unique(codes[details])], dtype="str"),
-        pd.Index(people[np.unique(codes[meeting])], dtype="str"),
+        np.bincount(person[details], minlength=size) > 0,
+        np.bincount(person[meeting], minlength=size) > 0,
     )
 
 
@@ -385,7 +424,7 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     factorization), then laid out on the contacts present by `as_of`.
     """
     log = coded_until(ex, as_of)
-    rows, participants = _message_rows(ex, as_of)
+    rows, participants = _message_rows(ex, as_of, log.people)
     codes, seen = log.person, log.people
     n = len(seen)
     contact = ~log.on("connection")
@@ -421,10 +460,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     last = np.full(n, np.iinfo(np.int64).min)
     first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
     last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
-    word_codes = positions_in(rows["person_id"], seen)
-    known = word_codes >= 0
     words = np.bincount(
-        word_codes[known], weights=rows["words"].to_numpy()[known], minlength=n
+        rows.person, weights=_message_text(ex)["words"].to_numpy()[rows.message], minlength=n
     ).astype("int64")
 
     def timestamps(values: np.ndarray) -> pd.Series:
@@ -463,13 +500,13 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         + in_book.astype("int64")
     )
 
-    details, meetings = _climbed(ex, rows)
+    details, meetings = _climbed(ex, rows, n)
     two_way = (table["reciprocated"] > 0).to_numpy()
     stage = np.select(
         [
             vouched,
-            two_way & (meetings.get_indexer(ids) >= 0),
-            (two_way & (details.get_indexer(ids) >= 0)) | in_book,
+            two_way & laid_out(meetings, False),
+            (two_way & laid_out(details, False)) | in_book,
             two_way,
             messaged,
         ],
