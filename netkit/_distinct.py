@@ -18,6 +18,7 @@ __all__ = [
     "ListColumn",
     "count_pairs",
     "factorize",
+    "first_of_each",
     "map_distinct",
     "positions_in",
     "spread",
@@ -54,6 +55,11 @@ def positions_in(values: pd.Series, index: pd.Index) -> np.ndarray:
     """
     codes, uniques = factorize(values)
     return np.append(index.get_indexer(uniques), -1)[codes]
+
+
+def first_of_each(codes: np.ndarray) -> np.ndarray:
+    """The position of the first occurrence of each distinct value of `codes`, in order."""
+    return pd.Series(codes).drop_duplicates().index.to_numpy()
 
 
 def map_distinct(

@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._distinct import first_of_each, positions_in
+from ..events import CHANNELS
 from ._common import (
     CONTACT_CHANNELS,
-    among,
     as_of_timestamp,
+    coded_until,
     empty_frame,
-    interactions_until,
     load_lexicon,
     memoized,
     record,
@@ -492,13 +493,17 @@ def invitation_quality(
     )
     personalization = np.where(has_note, np.clip(points, 0, 100), 0)
 
-    events = interactions_until(ex, cut)
-    warm_rows = events["channel"].isin(_WARM_CHANNELS).to_numpy(dtype=bool)
-    exchanges = events.loc[warm_rows, ["person_id", "timestamp"]]
-    first_exchange = exchanges.drop_duplicates("person_id").set_index("person_id")["timestamp"]
-    first_before = first_exchange.reindex(invitations["person_id"]).to_numpy()
-    before = pd.Series(first_before < invitations["sent_at"].to_numpy(), index=invitations.index)
-    warm = before.fillna(False).astype("boolean").mask(invitations["person_id"].isna())
+    # The log is in time order: a person's first warm row is their first exchange.
+    log = coded_until(ex, cut)
+    warm_rows = np.flatnonzero(np.isin(log.channel, [CHANNELS.index(c) for c in _WARM_CHANNELS]))
+    firsts = warm_rows[first_of_each(log.person[warm_rows])]
+    first_exchange = np.full(len(log.people) + 1, np.iinfo(np.int64).max)
+    first_exchange[log.person[firsts]] = log.timestamp[firsts]
+    first_exchange[-1] = np.iinfo(np.int64).max  # no id, or a person never seen
+    invited = positions_in(invitations["person_id"], log.people)
+    before = first_exchange[invited] < invitations["sent_at"].array.asi8
+    warm = pd.array(before, dtype="boolean")
+    warm[invitations["person_id"].isna().to_numpy()] = pd.NA
 
     result = pd.DataFrame(
         {
@@ -700,32 +705,60 @@ def pitch_after_connect(
 
     connections = rows_until(ex.connections.dropna(subset=["person_id"]), "connected_on", cut)
     connected_on = connections.groupby("person_id")["connected_on"].min()
-    events = interactions_until(ex, cut)
-    # The log is in time order: a person's first message row is their first message.
-    is_message = (events["channel"] == "message").to_numpy(dtype=bool)
-    messages = events.loc[is_message, ["person_id", "timestamp", "direction"]]
-    messages = messages[among(messages["person_id"], connected_on.index)]
-    first = messages.drop_duplicates("person_id").set_index("person_id")
-    days_after = (
-        first["timestamp"].dt.normalize() - connected_on.reindex(first.index).dt.normalize()
+    # On the log's integer codes; the log is in time order, so a person's first message row
+    # is their first message.
+    log = coded_until(ex, cut)
+    nat = np.iinfo(np.int64).min
+    day = 86_400_000_000  # microseconds
+    connected_day = np.full(len(log.people) + 1, nat)
+    connected_day[positions_in(connected_on.index.to_series(), log.people)] = (
+        connected_on.array.asi8 // day * day
     )
-    first = first[(days_after >= pd.Timedelta(0)) & (days_after <= window)]
-    if first.empty:
+    connected_day[-1] = nat  # no id, or a person never in the log
+    rows = np.flatnonzero(log.on("message"))
+    rows = rows[connected_day[log.person[rows]] != nat]
+    first_rows = rows[first_of_each(log.person[rows])]
+    people = log.person[first_rows]
+    days_after = log.timestamp[first_rows] // day * day - connected_day[people]
+    window_us = window // pd.Timedelta(microseconds=1)
+    soon = (days_after >= 0) & (days_after <= window_us)
+    if not soon.any():
         result = empty_frame(PITCH_COLUMNS, None)  # a valid answer: no such relationship
         return record(result, cut, **params)
+    opener = np.full(len(log.people) + 1, -1, dtype=np.int8)
+    opener[people[soon]] = log.direction[first_rows[soon]]
 
     # The opening: the first sender's messages before the other side answers, within the window.
-    thread = messages[among(messages["person_id"], first.index)]
-    opener = thread["person_id"].map(first["direction"])
-    other_side = thread["timestamp"].where(thread["direction"] != opener)
-    answered_at = other_side.groupby(thread["person_id"]).transform("min")
-    last_day = thread["person_id"].map(connected_on).dt.normalize() + window + pd.Timedelta("1D")
-    in_opening = (
-        (thread["direction"] == opener)
-        & ((thread["timestamp"] < answered_at) | answered_at.isna())
-        & (thread["timestamp"] < last_day)
+    thread = rows[opener[log.person[rows]] >= 0]
+    person = log.person[thread]
+    stamps = log.timestamp[thread]
+    theirs = log.direction[thread] != opener[person]
+    answered = pd.Series(stamps[theirs]).groupby(person[theirs]).min()
+    answered_at = np.full(len(log.people) + 1, np.iinfo(np.int64).max)
+    answered_at[answered.index.to_numpy()] = answered.to_numpy()
+    last_day = connected_day[person] + window_us + day
+    in_opening = ~theirs & (stamps < answered_at[person]) & (stamps < last_day)
+    directions = np.array(["outgoing", "incoming"], dtype=object)
+    opening = pd.DataFrame(
+        {
+            "person_id": pd.Series(log.people.take(person[in_opening]), dtype="str"),
+            "timestamp": pd.Series(stamps[in_opening].view("M8[us]")).dt.tz_localize("UTC"),
+            "direction": pd.Series(directions[log.direction[thread][in_opening]], dtype="str"),
+        }
     )
-    opening = thread[in_opening.fillna(False).astype(bool)]
+    chosen = people[soon]
+    first = pd.DataFrame(
+        {
+            "timestamp": pd.Series(log.timestamp[first_rows[soon]].view("M8[us]"))
+            .dt.tz_localize("UTC")
+            .to_numpy(),
+            "direction": pd.array(directions[opener[chosen]], dtype="str"),
+        },
+        index=pd.Index(log.people.take(chosen), dtype="str", name="person_id"),
+    ).sort_index()
+    days_after = pd.Series(
+        pd.to_timedelta(days_after[soon], unit="us"), index=log.people.take(chosen)
+    )
     texts = (
         _message_texts(ex, opening)
         .merge(
@@ -734,7 +767,9 @@ def pitch_after_connect(
         )
         .sort_values(["person_id", "timestamp"], kind="stable", ignore_index=True)
     )
-    text = texts["text"].map(html.unescape, na_action="ignore").astype("str")
+    text = texts["text"].astype("str")
+    escaped = text.str.contains("&", regex=False).fillna(False).to_numpy(dtype=bool)
+    text[escaped] = text[escaped].map(html.unescape)  # old InMails carry &nbsp; and the like
     readable = texts.loc[(text.str.strip() != "").fillna(False).astype(bool), "person_id"]
     found = text.str.findall(pattern).explode().dropna()
     words = pd.DataFrame(
