@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._distinct import positions_in
+from ..events import CodedLog
 from ._common import (
     as_of_timestamp,
-    direct_until,
+    coded_until,
     empty_frame,
-    interactions_until,
     memoized,
     record,
     shared,
@@ -65,22 +64,15 @@ def _no_messages_reason(ex: Export, as_of: pd.Timestamp) -> str:
     return f"no message between the owner and a contact up to {as_of:%Y-%m-%d %H:%M} UTC"
 
 
-def _counts_by_direction(events: pd.DataFrame, channel: str, people: pd.Index) -> pd.DataFrame:
-    """Number of `channel` events per person (rows `people`), outgoing and incoming."""
-    rows = events[events["channel"] == channel]
-    outgoing = (rows["direction"] == "outgoing").fillna(False).astype(bool)
-    incoming = (rows["direction"] == "incoming").fillna(False).astype(bool)
-    return (
-        pd.DataFrame(
-            {
-                "outgoing": rows.loc[outgoing, "person_id"].value_counts(),
-                "incoming": rows.loc[incoming, "person_id"].value_counts(),
-            }
-        )
-        .reindex(people, fill_value=0)
-        .fillna(0)
-        .astype("int64")
-    )
+def _counts_by_direction(log: CodedLog, channel: str, local: np.ndarray, size: int) -> dict:
+    """Number of `channel` events per person, ``"outgoing"`` and ``"incoming"``: arrays over
+    the `size` people that `local` numbers (a log person code -> 0..size-1, -1 for others)."""
+    rows = log.on(channel) & (log.person >= 0)
+    counts = {}
+    for side in ("outgoing", "incoming"):
+        mine = local[log.person[rows & getattr(log, side)]]
+        counts[side] = np.bincount(mine[mine >= 0], minlength=size).astype("int64")
+    return counts
 
 
 @memoized
@@ -211,28 +203,30 @@ def _compute_per_contact(
     ex: Export, cut: pd.Timestamp, gap: pd.Timedelta, window: pd.Timedelta
 ) -> pd.DataFrame:
     columns = RECIPROCITY_COLUMNS | dict.fromkeys(_HIDDEN, "int64")
-    events = interactions_until(ex, cut)
-    is_message = (events["channel"] == "message") & events["direction"].notna()
-    messages = events.loc[is_message.to_numpy(dtype=bool), ["person_id", "direction"]]
-    if messages.empty:
+    log = coded_until(ex, cut)
+    is_message = log.on("message") & (log.direction >= 0) & (log.person >= 0)
+    if not is_message.any():
         return empty_frame(columns, _no_messages_reason(ex, cut))
 
-    # Every message counts in `sent` and `received`, group messages included.
-    all_codes, people = pd.factorize(messages["person_id"])
-    n_people = len(people)
-    all_outgoing = (messages["direction"] == "outgoing").to_numpy(dtype=bool)
+    # Every message counts in `sent` and `received`, group messages included. People are
+    # numbered 0..n-1 in the order they were first messaged.
+    all_codes, messaged = pd.factorize(log.person[is_message])
+    n_people = len(messaged)
+    people = log.people.take(messaged)
+    local = np.full(len(log.people), -1, dtype=np.int64)
+    local[messaged] = np.arange(n_people)
+    all_outgoing = log.outgoing[is_message]
     sent = np.bincount(all_codes[all_outgoing], minlength=n_people)
     received = np.bincount(all_codes[~all_outgoing], minlength=n_people)
 
     # The rest is judged on one-to-one messages: a group thread is not a relationship. One
     # relationship after another, each in time order: integer arrays from here on.
-    direct = direct_until(ex, cut)
-    direct = direct[direct["direction"].notna().to_numpy(dtype=bool)]
-    codes = positions_in(direct["person_id"], pd.Index(people))
-    stamps = direct["timestamp"].to_numpy(dtype="datetime64[us]").astype("int64")
+    direct = np.flatnonzero(is_message & ~log.is_group)
+    codes = local[log.person[direct]]
+    stamps = log.timestamp[direct]
     order = np.lexsort((stamps, codes))
     codes, stamps = codes[order], stamps[order]
-    outgoing = (direct["direction"] == "outgoing").to_numpy(dtype=bool)[order]
+    outgoing = log.outgoing[direct][order]
     incoming = ~outgoing
 
     # Same relationship as the previous row, and the time since it.
@@ -276,8 +270,8 @@ def _compute_per_contact(
     answered_out = per_person(outgoing & judged & answered)
     with np.errstate(invalid="ignore", divide="ignore"):
         owner_replied, they_replied = answered_in / judged_in, answered_out / judged_out
-    endorsements = _counts_by_direction(events, "endorsement", people)
-    recommendations = _counts_by_direction(events, "recommendation", people)
+    endorsements = _counts_by_direction(log, "endorsement", local, n_people)
+    recommendations = _counts_by_direction(log, "recommendation", local, n_people)
     names = ex.people.drop_duplicates("person_id").set_index("person_id")["name"]
 
     result = pd.DataFrame(
@@ -293,10 +287,10 @@ def _compute_per_contact(
             "they_replied_share": they_replied,
             "owner_median_reply_hours": median_reply_hours(outgoing),
             "their_median_reply_hours": median_reply_hours(incoming),
-            "endorsements_given": endorsements["outgoing"].to_numpy(),
-            "endorsements_received": endorsements["incoming"].to_numpy(),
-            "recommendations_given": recommendations["outgoing"].to_numpy(),
-            "recommendations_received": recommendations["incoming"].to_numpy(),
+            "endorsements_given": endorsements["outgoing"],
+            "endorsements_received": endorsements["incoming"],
+            "recommendations_given": recommendations["outgoing"],
+            "recommendations_received": recommendations["incoming"],
             "direct_sent": per_person(outgoing),
             "direct_received": per_person(incoming),
             "judged_in": judged_in,
@@ -367,12 +361,12 @@ def reciprocity_summary(
     """
     cut = as_of_timestamp(ex, as_of)
     per_contact = _per_contact(ex, cut, pd.Timedelta(thread_gap), pd.Timedelta(reply_window))
-    events = interactions_until(ex, cut)
+    log = coded_until(ex, cut)
     given_received = {}
     for channel, plural in (("endorsement", "endorsements"), ("recommendation", "recommendations")):
-        rows = events[events["channel"] == channel]
-        given = int((rows["direction"] == "outgoing").fillna(False).sum())
-        received = int((rows["direction"] == "incoming").fillna(False).sum())
+        rows = log.on(channel)
+        given = int((rows & log.outgoing).sum())
+        received = int((rows & log.incoming).sum())
         given_received[f"{plural}_given"] = given
         given_received[f"{plural}_received"] = received
         given_received[f"{channel}_give_receive_ratio"] = given / received if received else np.nan
