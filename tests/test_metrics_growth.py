@@ -677,15 +677,8 @@ def test_active_tie_counts_match_the_definition(messages, ends, window):
     person = np.array([m[0] for m in messages], dtype="int64")
     way = np.array([m[1] for m in messages], dtype=bool)
     time = np.array([m[2] for m in messages], dtype="int64")
-    frame = pd.DataFrame(
-        {
-            "person_id": pd.Series([f"p{p}" for p in person], dtype="str"),
-            "direction": np.where(way, "outgoing", "incoming"),
-            "timestamp": pd.to_datetime(time, unit="us", utc=True),
-        }
-    )
     ends_array = np.sort(np.array(ends, dtype="int64"))
-    got = _active_tie_counts(frame, ends_array, window)
+    got = _active_tie_counts(person, way, time, ends_array, window)
     assert got.tolist() == brute_active(person, way, time, ends_array, window)
 
 

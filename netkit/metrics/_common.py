@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTACT_CHANNELS",
     "NON_EMPLOYERS",
+    "DirectMessages",
     "among",
     "as_of_timestamp",
     "coded_until",
@@ -147,15 +148,38 @@ def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:
     return interactions[one_to_one.fillna(False).to_numpy(dtype=bool)]
 
 
-def direct_until(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
-    """``timestamp, person_id, direction`` of the one-to-one messages (`direct_messages`) up to
-    `as_of`, in time order; computed once per export and `as_of`."""
+class DirectMessages(NamedTuple):
+    """The one-to-one messages (`direct_messages`) up to some instant, in time order, as
+    integer codes of the log (`netkit.events.CodedLog`)."""
 
-    def compute() -> pd.DataFrame:
-        events = interactions_until(ex, as_of)
-        return direct_messages(
-            events[["timestamp", "person_id", "direction", "channel", "is_group"]]
-        )[["timestamp", "person_id", "direction"]]
+    person: np.ndarray  # position in `people`
+    people: pd.Index
+    direction: np.ndarray  # int8: 0 outgoing, 1 incoming, -1 unknown
+    timestamp: np.ndarray  # int64 microseconds since the epoch
+
+    def frame(self, rows: np.ndarray | slice = slice(None)) -> pd.DataFrame:
+        """``timestamp, person_id, direction`` of `rows` (all by default), as text."""
+        directions = np.array(["outgoing", "incoming", None], dtype=object)
+        stamps = self.timestamp[rows]
+        return pd.DataFrame(
+            {
+                "timestamp": pd.Series(stamps.view("M8[us]")).dt.tz_localize("UTC"),
+                "person_id": pd.Series(self.people.take(self.person[rows]), dtype="str"),
+                "direction": pd.Series(directions[self.direction[rows]], dtype="str"),
+            }
+        )
+
+
+def direct_until(ex: Export, as_of: pd.Timestamp) -> DirectMessages:
+    """The one-to-one messages (`direct_messages`) up to `as_of`, in time order, as codes;
+    computed once per export and `as_of`."""
+
+    def compute() -> DirectMessages:
+        log = coded_until(ex, as_of)
+        rows = np.flatnonzero(log.on("message") & ~log.is_group & (log.person >= 0))
+        return DirectMessages(
+            log.person[rows], log.people, log.direction[rows], log.timestamp[rows]
+        )
 
     return shared(ex, ("direct_until",), as_of, compute)
 

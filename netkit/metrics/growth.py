@@ -445,8 +445,10 @@ def quality_vs_quantity(
     periods = _periods(connected.min(), as_of, offset)
     ends = _micros(periods["period_end"])
     connections = np.searchsorted(np.sort(_micros(connected)), ends, side="right")
-    messages = direct_until(ex, as_of)
-    active = _active_tie_counts(messages, ends, _micros_of(span))
+    direct = direct_until(ex, as_of)
+    active = _active_tie_counts(
+        direct.person, direct.direction == 0, direct.timestamp, ends, _micros_of(span)
+    )
     result = pd.DataFrame(
         {
             "period_end": periods["period_end"].to_numpy(),
@@ -885,11 +887,14 @@ def _no_spikes(
 # ---------------------------------------------------------------------------------------------
 # active ties
 # ---------------------------------------------------------------------------------------------
-def _active_tie_counts(messages: pd.DataFrame, ends: np.ndarray, window: int) -> np.ndarray:
+def _active_tie_counts(
+    person: np.ndarray, outgoing: np.ndarray, time: np.ndarray, ends: np.ndarray, window: int
+) -> np.ndarray:
     """How many contacts had a message each way within `window` before each instant of `ends`.
 
-    `messages` are the rows to count: `quality_vs_quantity` passes the one-to-one messages
-    (`direct_messages`), so a group thread never makes a tie active.
+    The messages to count are given as arrays (a code per contact, whether the owner sent it,
+    its time): `quality_vs_quantity` passes the one-to-one messages (`direct_messages`), so a
+    group thread never makes a tie active.
 
     All times are int64 microseconds. A message at time m keeps its (contact, direction) live
     over ``[m, m + window)``: exactly the instants t whose window ``(t - window, t]`` holds it.
@@ -898,11 +903,9 @@ def _active_tie_counts(messages: pd.DataFrame, ends: np.ndarray, window: int) ->
     and the number of such intervals covering an instant is the number of active ties then.
     One sort of the messages, no loop over periods or people.
     """
-    if messages.empty:
+    if not len(person):
         return np.zeros(len(ends), dtype="int64")
-    person = pd.factorize(messages["person_id"])[0]
-    way = (messages["direction"] == "outgoing").to_numpy(dtype=bool).astype("int64")
-    time = _micros(messages["timestamp"])
+    way = outgoing.astype("int64")
     order = np.lexsort((time, way, person))
     person, way, time = person[order], way[order], time[order]
     same_stream = (person[1:] == person[:-1]) & (way[1:] == way[:-1])

@@ -711,9 +711,9 @@ def layers(
     span, reply = pd.Timedelta(window), pd.Timedelta(reply_within)
     params = {"window": window, "reply_within": reply_within, "reference_sizes": reference_sizes}
     events = interactions_until(ex, as_of)
-    messages = direct_until(ex, as_of)[["timestamp", "person_id", "direction"]]
-    messages = messages[(messages["timestamp"] > as_of - span - reply).to_numpy(dtype=bool)]
-    messages = messages.reset_index(drop=True)
+    direct = direct_until(ex, as_of)
+    since = (as_of - span - reply - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(microseconds=1)
+    messages = direct.frame(slice(int(np.searchsorted(direct.timestamp, since, "right")), None))
     in_window = (messages["timestamp"] > as_of - span).to_numpy()
     counted = messages[_answered(messages, reply) & in_window]
     if counted.empty:
@@ -891,16 +891,13 @@ def dormant_ties(
 def _median_gap_days(ex: Export, as_of: pd.Timestamp) -> pd.Series:
     """Each contact's median number of days between consecutive days with a one-to-one message
     (NaN for one such day): the rhythm of the relationship, which group threads do not set."""
-    messages = direct_until(ex, as_of)
-    days = (
-        pd.DataFrame(
-            {"person_id": messages["person_id"], "day": messages["timestamp"].dt.floor("D")}
-        )
-        .drop_duplicates()
-        .sort_values(["person_id", "day"], kind="stable")
-    )
-    gaps = days.groupby("person_id")["day"].diff() / _DAY
-    return gaps.groupby(days["person_id"]).median()
+    direct = direct_until(ex, as_of)
+    day = np.floor_divide(direct.timestamp, 86_400_000_000)
+    days = pd.DataFrame({"person": direct.person, "day": day}).drop_duplicates()
+    days = days.sort_values(["person", "day"], kind="stable")
+    gaps = days.groupby("person")["day"].diff()
+    medians = gaps.groupby(days["person"].to_numpy()).median().astype("float64")
+    return pd.Series(medians.to_numpy(), index=direct.people.take(medians.index), dtype="float64")
 
 
 @memoized
