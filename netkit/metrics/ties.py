@@ -229,7 +229,6 @@ def strength_score(features: pd.DataFrame) -> pd.Series:
 
 
 # --- features -----------------------------------------------------------------------------------
-_SPACE = "[ \\t\\n\\r\\f\\v]"  # the ASCII white space that separates words (`_WORD`)
 
 
 def _word_counts(texts: pd.Series, batch: int = 131_072) -> np.ndarray:
@@ -247,17 +246,15 @@ def _word_counts(texts: pd.Series, batch: int = 131_072) -> np.ndarray:
 def _count_words(texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """`_word_counts` of Arrow text.
 
-    Arrow's ASCII white-space split makes one token per word, plus an empty one for white
-    space at either end: counting tokens and taking those off is twice as fast as counting
-    regular-expression matches over a million messages.
+    Trimmed of white space at both ends, a text splits into exactly its words (Arrow's ASCII
+    white-space split, one token per word): a third faster than counting regular-expression
+    matches over a million messages. An empty text still splits into one empty token.
     """
-    tokens = pc.fill_null(pc.list_value_length(pc.ascii_split_whitespace(texts)), 0)
+    trimmed = pc.ascii_trim_whitespace(texts)
+    tokens = pc.fill_null(pc.list_value_length(pc.ascii_split_whitespace(trimmed)), 0)
     found = tokens.to_numpy().astype(np.int64)
-    for edge in (f"^{_SPACE}", f"{_SPACE}$"):
-        found -= _matches(texts, {"pattern": edge, "ignore_case": False})
-    found[
-        pc.fill_null(pc.equal(pc.binary_length(texts), 0), True).to_numpy(zero_copy_only=False)
-    ] = 0
+    empty = pc.fill_null(pc.equal(pc.binary_length(trimmed), 0), True)
+    found[empty.to_numpy(zero_copy_only=False)] = 0
     return found
 
 
