@@ -202,26 +202,39 @@ def _utc(micros: np.ndarray) -> pd.Series:
 
 
 def _direct_edges(
-    contacts: pd.DataFrame, log: CodedLog, strength: pd.Series | None
-) -> pd.DataFrame:
-    """Per-channel counts of each direction for every contact that is a connection or has
-    interacted, as ``person_id, direction`` rows (counted on integer codes)."""
+    contacts: pd.DataFrame, log: CodedLog, strength: pd.Series | None, owner_id: Any
+) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """The owner -> contact edges, then the contact -> owner ones, of every contact that is a
+    connection or has interacted, with per-channel counts in that direction (counted on
+    integer codes) as networkx edge tuples."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
     at = log.people.get_indexer(tied)
-    rows = []
+    connected = contacts.loc[tied, "is_connection"].astype(bool).tolist()
+    scores = [math.nan] * len(tied) if strength is None else strength.reindex(tied).tolist()
+    edges = []
     for side in ("outgoing", "incoming"):
-        part = pd.DataFrame({"person_id": tied, "direction": side})
-        for name, column in _CHANNEL_COUNTS.items():
+        counts = []
+        for name in _CHANNEL_COUNTS:
             mine = log.on(name) & getattr(log, side) & (log.person >= 0)
             per_code = np.append(np.bincount(log.person[mine], minlength=len(log.people)), 0)
-            part[column] = per_code[at].astype("int64")
-        rows.append(part)
-    edges = pd.concat(rows, ignore_index=True)
-    edges.insert(1, "kind", "direct")
-    edges.insert(2, "proxy", False)
-    edges["connected"] = edges["person_id"].map(contacts["is_connection"]).astype(bool)
-    if strength is not None:
-        edges["strength"] = edges["person_id"].map(strength).astype("float64")
+            counts.append(per_code[at].tolist())
+        for person_id, messages, invitations, endorsements, recommendations, link, score in zip(
+            tied.tolist(), *counts, connected, scores, strict=True
+        ):
+            data = {
+                "kind": "direct",
+                "proxy": False,
+                "messages": messages,
+                "invitations": invitations,
+                "endorsements": endorsements,
+                "recommendations": recommendations,
+                "connected": link,
+            }
+            if score == score:  # a silent contact's strength is unknown: no attribute
+                data["strength"] = score
+            edges.append(
+                (owner_id, person_id, data) if side == "outgoing" else (person_id, owner_id, data)
+            )
     return edges
 
 
@@ -319,15 +332,7 @@ def build_graph(
     G.add_node(owner_id, **{k: v for k, v in owner.items() if v is not None})
     G.add_nodes_from(zip(contacts.index, _records(contacts), strict=True))
 
-    direct = _direct_edges(contacts, log, scores)
-    outgoing = (direct["direction"] == "outgoing").to_numpy()
-    attributes = _records(direct.drop(columns=["person_id", "direction"]))
-    G.add_edges_from(
-        (owner_id, person_id, data) if is_out else (person_id, owner_id, data)
-        for person_id, is_out, data in zip(
-            direct["person_id"].tolist(), outgoing, attributes, strict=True
-        )
-    )
+    G.add_edges_from(_direct_edges(contacts, log, scores, owner_id))
 
     pairs = _co_member_pairs(members)
     for source, target, shared in pairs.itertuples(index=False):
