@@ -17,7 +17,7 @@ import pandas as pd
 from ._distinct import ListColumn, count_pairs, factorize
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
-from .events import build_coded_interactions
+from .events import CHANNELS, CodedLog, build_coded_interactions
 from .formats import FILE_SPECS, match_spec
 from .people import Owner, profile_urls
 from .read import PROBLEM_COLUMNS, FileRead, read_file
@@ -259,57 +259,56 @@ def _recipient_names(messages: pd.DataFrame, recipients: ListColumn) -> pd.DataF
     )
 
 
-def _per_person(
-    interactions: pd.DataFrame, person_codes: np.ndarray, n_people: int
-) -> dict[str, pd.Series]:
-    """Counts per channel and direction, and first and last interaction, per person code.
+def _per_person(log: CodedLog) -> dict[str, pd.Series]:
+    """Counts per channel and direction, and first and last interaction, per person code of
+    the coded interactions `log`.
 
     Each Series has one more row than there are people: the last one is for code -1 (a person
     in `people` but never in `interactions`), so ``values.take(row)`` works for
     any row of `people`.
     """
-    channel_codes, channels = factorize(interactions["channel"])
-    direction_codes, directions = factorize(interactions["direction"])
-    width = len(directions) + 1  # the last cell of a channel: direction unknown
-    cells = max(len(channels), 1) * width
-    known = (person_codes >= 0) & (channel_codes >= 0)
-    cell = channel_codes * width + np.where(direction_codes >= 0, direction_codes, width - 1)
+    n_people = len(log.people)
+    width = 3  # outgoing, incoming, unknown
+    cells = len(CHANNELS) * width
+    known = (log.person >= 0) & (log.channel >= 0)
+    cell = log.channel.astype(np.int64) * width + np.where(log.direction >= 0, log.direction, 2)
     counts = np.bincount(
-        person_codes[known] * cells + cell[known], minlength=(n_people + 1) * cells
+        log.person[known] * cells + cell[known], minlength=(n_people + 1) * cells
     ).reshape(n_people + 1, cells)
     out: dict[str, pd.Series] = {}
     for (channel, direction), column in _COUNT_COLUMNS.items():
-        c, d = channels.get_indexer([channel])[0], directions.get_indexer([direction])[0]
-        found = counts[:, c * width + d] if min(c, d) >= 0 else np.zeros(n_people + 1, np.int64)
+        found = counts[
+            :, CHANNELS.index(channel) * width + ("outgoing", "incoming").index(direction)
+        ]
         out[column] = pd.Series(found, dtype="int64")
-    timestamp = interactions["timestamp"]
-    contact = (
-        (interactions["channel"] != "connection").to_numpy(dtype=bool)
-        & (person_codes >= 0)
-        & timestamp.notna().to_numpy()
-    )
-    bounds = timestamp[contact].groupby(person_codes[contact]).agg(["min", "max"])
-    bounds = bounds.reindex(range(n_people + 1))
-    out["first_interaction"] = bounds["min"].astype("datetime64[us, UTC]")
-    out["last_interaction"] = bounds["max"].astype("datetime64[us, UTC]")
+    contact = ~log.on("connection") & (log.person >= 0) & (log.timestamp != np.iinfo(np.int64).min)
+    bounds = pd.Series(log.timestamp[contact]).groupby(log.person[contact]).agg(["min", "max"])
+    for name, column in (("min", "first_interaction"), ("max", "last_interaction")):
+        micros = np.full(n_people + 1, np.iinfo(np.int64).min)
+        micros[bounds.index.to_numpy()] = bounds[name].to_numpy()
+        out[column] = pd.Series(micros.view("M8[us]")).dt.tz_localize("UTC")
     return out
 
 
 def _people(
     tables: dict[str, pd.DataFrame],
-    interactions: pd.DataFrame,
+    log: CodedLog,
     owner: Owner,
     recipients: ListColumn,
+    senders: tuple[np.ndarray, pd.Index],
 ) -> pd.DataFrame:
-    """One row per contact seen anywhere: the join of every source."""
+    """One row per contact seen anywhere: the join of every source.
+
+    `log` is the interactions as codes, `recipients` the messages' recipient lists and
+    `senders` their factorized ``sender_id``, as the loader built them.
+    """
     messages = tables["messages"]
     real = np.flatnonzero(~messages["is_sponsored"].to_numpy(dtype=bool))
-    senders = factorize(messages["sender_id"])
-    person_codes, person_uniques = factorize(interactions["person_id"])
+    in_log = log.people.take(pd.unique(log.person[log.person >= 0]))  # in order of appearance
     ids = pd.concat(
         [
             tables["connections"]["person_id"],
-            pd.Series(person_uniques, dtype="str"),
+            pd.Series(in_log, dtype="str"),
             _distinct(*senders, real),
             recipients.distinct_items(real),
         ],
@@ -351,8 +350,8 @@ def _people(
         )
         people["name"] = people["name"].fillna(people["person_id"].map(common)).astype("str")
 
-    row = pd.Index(person_uniques).get_indexer(people["person_id"])
-    for column, values in _per_person(interactions, person_codes, len(person_uniques)).items():
+    row = log.people.get_indexer(people["person_id"])
+    for column, values in _per_person(log).items():
         people[column] = values.take(row).set_axis(people.index)
     people["in_address_book"] = people["person_id"].isin(tables["contacts"]["person_id"].dropna())
     return people
@@ -393,8 +392,9 @@ def _assemble(
 
     tables, owner = resolve_tables(tables)
     recipients = ListColumn(tables["messages"]["recipient_ids"])  # read by both
+    senders = factorize(tables["messages"]["sender_id"])
     interactions, coded = build_coded_interactions(tables, owner, recipients)
-    people = _people(tables, interactions, owner, recipients)
+    people = _people(tables, coded, owner, recipients, senders)
 
     files = pd.DataFrame(
         [
@@ -441,6 +441,7 @@ def _assemble(
     ex._derived = {
         "coded_log": (interactions, coded),
         "recipient_lists": (tables["messages"], recipients),
+        "sender_codes": (tables["messages"], senders),
     }
     return ex
 
