@@ -13,8 +13,9 @@ Stages:
 ``load``     `netkit.load_export` (every table materialized, people and interactions included)
 ``metrics``  every metric of metrics.md and the graph, one after the other, on an export loaded
              beforehand (a fresh load before each pass: no result is reused across passes)
-``charts``   each chart of `netkit.plot` drawn into a new figure and saved as PNG, from metrics
-             computed beforehand
+``charts``   the report's pictures (every chart and the dashboard) drawn and saved as
+             ``netkit report`` draws them, from its data computed beforehand: the chart drawing
+             the report target allows for
 ``report``   ``netkit report EXPORT --out DIR`` end to end, a fresh process per pass (its
              import time included)
 
@@ -30,7 +31,6 @@ Exports are generated once with `netkit.sample` and cached outside the repositor
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import resource
@@ -141,38 +141,38 @@ def metrics(path: Path, *, untimed: dict) -> dict:
 
 
 def charts(path: Path, *, untimed: dict) -> dict:
-    """Each chart drawn into a new Agg figure and saved as PNG (its data computed beforehand)."""
-    from matplotlib.figure import Figure
+    """The pictures of ``netkit report`` drawn and saved as the report draws them (its figure
+    sizes, constrained layout, the dashboard), from the report's data computed beforehand."""
+    import matplotlib
 
     import netkit as nk
+    from netkit import report
 
     start = time.perf_counter()
     ex = nk.load_export(path)
-    spikes = nk.growth_spikes(ex)
-    strength = nk.reciprocity(ex)
-    graph = nk.build_graph(ex)
-    given = {
-        "quality_vs_quantity": {"data": nk.quality_vs_quantity(ex), "spikes": spikes},
-        "growth": {"data": nk.growth(ex, freq="ME"), "spikes": spikes},
-        "layers": {"data": nk.layers(ex)},
-        "reconnect": {"data": nk.dormant_ties(ex)},
-        "reciprocity": {"data": strength},
-        "reply_times": {"data": strength},
-        "ladder": {"data": nk.tie_strength(ex)},
-        "invitations": {"data": nk.invitation_quality(ex)},
-        "pitches": {"data": nk.pitch_after_connect(ex)},
-        "activity_calendar": {"data": nk.metrics.activity(ex)},
-        "network": {"data": graph, "measures": nk.graph_measures(graph)},
-    }
+    (current,) = report.report_periods(ex.as_of, period="month")
+    summary = nk.health_summary(ex, as_of=current.as_of, period="month")
+    history = report._with_row(report.read_history(path.parent / "no-history.csv"), summary)
+    data = report._PeriodData(report._Inputs(ex, anonymize=False, key=None), current.as_of)
+    for chart in report.CHARTS:
+        data.given(chart)  # every metric the pictures draw
     untimed["seconds"] += time.perf_counter() - start
     each = {}
-    for name, (chart, _title) in nk.plot.CHARTS.items():
+    with (
+        tempfile.TemporaryDirectory(prefix="netkit-bench-") as out,
+        matplotlib.rc_context(report._fonts()),
+    ):
+        for chart in report.CHARTS:
+            start = time.perf_counter()
+            figure = report._new_figure(chart.figsize, 100)
+            report._draw(chart, data, figure.add_subplot())
+            report._save(figure, Path(out) / f"{chart.file}.png", 100)
+            each[chart.file] = time.perf_counter() - start
         start = time.perf_counter()
-        figure = Figure(figsize=(9, 6), dpi=100)
-        chart(**given[name], ax=figure.add_subplot())
-        figure.savefig(io.BytesIO(), format="png")
-        each[name] = time.perf_counter() - start
-    return {"rows": len(given), "each": each}
+        dashboard = report._dashboard(data, current, summary, history, 100)
+        report._save(dashboard, Path(out) / "dashboard.png", 100)
+        each["dashboard"] = time.perf_counter() - start
+    return {"rows": len(each), "each": each}
 
 
 CHILD_STAGES = {"floor": floor, "load": load, "metrics": metrics, "charts": charts}
