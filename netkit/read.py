@@ -211,7 +211,7 @@ def _parse_fast(body: memoryview, header: _Header) -> pa.Table:
                 invalid_row_handler=refuse,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=dict.fromkeys(names, pa.large_string()),  # pandas' own: no cast
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
                 null_values=[""],
