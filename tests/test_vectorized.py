@@ -156,6 +156,26 @@ def test_arrow_matching_is_python_re(texts, workers):
         assert np.concatenate([np.zeros(0, bool), *found]).tolist() == expected, pattern.pattern
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.none(), st.lists(st.sampled_from(MATCH_PIECES), max_size=8).map("".join)),
+        max_size=20,
+    )
+)
+def test_patterns_matched_together_equal_each_alone(texts):
+    """The one-pass prefilter of several patterns finds what each pattern finds alone."""
+    import pyarrow as pa
+
+    from netkit.metrics.ties import CONTACT_DETAILS, _match_each, _matches, _re2, meeting_pattern
+
+    column = pa.chunked_array([pa.array(texts[:4], pa.string()), pa.array(texts[4:], pa.string())])
+    patterns = [_re2(CONTACT_DETAILS), _re2(meeting_pattern())]
+    together = _match_each(column, patterns)
+    for found, pattern in zip(together, patterns, strict=True):
+        assert found.tolist() == _matches(column, pattern).tolist()
+
+
 def test_map_slices_covers_every_row_once_in_order():
     from netkit._parallel import map_slices
 
