@@ -771,7 +771,8 @@ def pitch_after_connect(
     escaped = text.str.contains("&", regex=False).fillna(False).to_numpy(dtype=bool)
     text[escaped] = text[escaped].map(html.unescape)  # old InMails carry &nbsp; and the like
     readable = texts.loc[(text.str.strip() != "").fillna(False).astype(bool), "person_id"]
-    found = text.str.findall(pattern).explode().dropna()
+    holds = _contains(text, pattern).to_numpy()  # in Arrow; words are listed in Python
+    found = text[holds].str.findall(pattern).explode().dropna()
     words = pd.DataFrame(
         {
             "person_id": texts.loc[found.index, "person_id"].to_numpy(),
