@@ -555,14 +555,14 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "Our error rate is {dec}% on {day}s and [half that|almost zero] otherwise.",
             "Row counts match to within {dec}%, good enough for me.",
             "We [merged|reviewed|closed] {num} PRs in {month}, a record.",
-            "Ticket {key}-{big} has {num} comments, none of them useful.",
+            "Ticket {key}-{num} has {num} comments, none of them useful.",
             # links
             "Draft is here if you want to [comment|have a look|read along]: "
             "https://{host}/{path}/{token}{token}",
             "Recording: https://{host}/{path}/{token} (starts at minute {n}0)",
             "The notebook: https://{host}/{path}/{token}, cell {num} is the interesting one.",
             "Dashboard: https://{host}/{path}/{token}?tab={n}",
-            "PR is up: https://{host}/{key}/pull/{big}",
+            "PR is up: https://{host}/{key}/pull/{num}",
             "Slides from {month}: https://{host}/{path}/{token}{token}",
             "I wrote some notes: https://{host}/{path}/{token}",
             # more small talk and work
@@ -639,7 +639,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{thing}, [page {n}|the last section|the appendix] [mostly|especially].",
             "[{first} says|Word is|Rumour has it] {company} [is moving|moved|wants to move] "
             "to {tool} [too|as well|next year].",
-            "[Our|The] [old|legacy|original] {topic} [lives on|still runs|is still] [in|on] "
+            "The [old|legacy|original] version of {topic} [lives on|still runs] [in|on] "
             "{tool}, [sadly|somehow|for now].",
             "[Everyone|Nobody|Half the team] [loves|hates|understands] {topic}, [which says "
             "a lot|go figure|as usual].",
@@ -679,7 +679,8 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
             "{first} and {first} from {company} [recommend|prefer|swear by] {tool} for {topic}.",
             "On {day} {first} [showed|walked through|explained] {topic} in {tool}, "
             "{num} [slides|cells|lines].",
-            "{city} [team|office] uses {tool}, {city} uses {tool}, and {city} uses {product}.",
+            "The {city} [team|office] uses {tool}, {city} uses {tool}, and {city} uses "
+            "{product}.",
             "{key}-{num}, {key}-{num} and {key}-{num} are all about {topic}.",
             "{first}'s [notebook|branch|script] [fixes|breaks|explains] {topic} in {num} lines.",
             "{company} pays {product} about €{big} a [year|month] for {topic}.",

@@ -755,9 +755,10 @@ def _expand(template: str) -> list[str]:
 class _ChatVocabulary:
     """The templates of :mod:`netkit._sample_chat`, expanded and cut into literals and slots.
 
-    Template ``i`` reads ``literal[i, 0] slot[i, 0] literal[i, 1] ... literal[i, k]``, with
-    unused trailing slots empty. The written templates of one ``(language, role)`` are
-    contiguous, and so are the expansions of one written template.
+    Template ``i`` is the pieces ``program_start[i]`` to ``program_start[i] +
+    program_length[i]`` of ``program_literal`` (a literal's code, or -1) and ``program_slot`` (a
+    slot's code, or -1). The written templates of one ``(language, role)`` are contiguous, and
+    so are the expansions of one written template.
     """
 
     def __init__(self) -> None:
@@ -769,14 +770,15 @@ class _ChatVocabulary:
         self.slot_first = np.cumsum(sizes) - sizes
         self.slot_size = sizes
         self.words = [word for name in chat.SLOTS for word in chat.SLOTS[name]]
-        self.empty_word = len(self.words)  # an empty string after the slot words
         self.languages = list(chat.TEMPLATES)
         roles = sorted({role for by_role in chat.TEMPLATES.values() for role in by_role})
         self.roles = roles
         keys = sorted(chat.PARAPHRASES, key=len, reverse=True)
         phrases = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'])")
         literal_code: dict[str, int] = {}
-        templates: list[tuple[list[int], list[int]]] = []
+        program_literal: list[int] = []  # each template's pieces, one after the other:
+        program_slot: list[int] = []  # a literal (its code) or a slot (its code), -1 the other
+        program_start: list[int] = []
         self.templates: list[str] = []
         raw_first, raw_count, first, count = [], [], [], []
         for language in self.languages:
@@ -787,28 +789,55 @@ class _ChatVocabulary:
                     expanded = _expand(raw)
                     if language == "en":
                         expanded = [v for t in expanded for v in _expand(_paraphrased(t, phrases))]
-                    raw_first.append(len(templates))
+                    raw_first.append(len(self.templates))
                     raw_count.append(len(expanded))
                     self.templates += expanded
                     for text in expanded:
-                        pieces = _SLOT.split(text)
-                        literals = [
-                            literal_code.setdefault(p, len(literal_code)) for p in pieces[::2]
-                        ]
-                        templates.append((literals, [self.slot_code[p] for p in pieces[1::2]]))
-        width = max(len(slots) for _, slots in templates)
-        empty = self.empty_literal = literal_code.setdefault("", len(literal_code))
-        self.literal = np.full((len(templates), width + 1), empty, dtype="int64")
-        self.slot = np.full((len(templates), width), -1, dtype="int64")
-        for row, (literals, slots) in enumerate(templates):
-            self.literal[row, : len(literals)] = literals
-            self.slot[row, : len(slots)] = slots
-        self.literals = pa.array(list(literal_code), type=pa.large_string())
+                        program_start.append(len(program_slot))
+                        for index, piece in enumerate(_SLOT.split(text)):
+                            if index % 2:
+                                program_literal.append(-1)
+                                program_slot.append(self.slot_code[piece])
+                            elif piece:
+                                program_literal.append(
+                                    literal_code.setdefault(piece, len(literal_code))
+                                )
+                                program_slot.append(-1)
+        self.program_literal = np.array(program_literal, dtype="int64")
+        self.program_slot = np.array(program_slot, dtype="int64")
+        self.program_start = np.array(program_start, dtype="int64")
+        self.program_length = np.diff(np.r_[self.program_start, len(program_slot)])
         self.group_first = np.array(first, dtype="int64")
         self.group_count = np.array(count, dtype="int64")
         self.raw_first = np.array(raw_first, dtype="int64")
         self.raw_count = np.array(raw_count, dtype="int64")
         assert self.group_count.max() < _STRIDES.min(), "more templates than the strides allow"
+        # Every piece a message is made of, in one array: the literals, the slot words, the
+        # same words with a capital first letter (to start a sentence), the separators.
+        capitalized = [word[:1].upper() + word[1:] for word in self.words]
+        self.word_base = len(literal_code)
+        self.separator_base = self.word_base + 2 * len(self.words)
+        self.pieces = pa.array(
+            [*literal_code, *self.words, *capitalized, *_SEPARATORS], type=pa.large_string()
+        )
+        # What each program entry gives: its piece is ``entry_base + floor(u * entry_size)``
+        # (plus ``entry_capital`` first in a sentence), or a name or a random token
+        # (``entry_special``: 1, 2, 3...). A last entry stands for the separator.
+        is_slot = self.program_slot >= 0
+        slot = np.where(is_slot, self.program_slot, 0)
+        self.entry_base = np.where(
+            is_slot, self.word_base + self.slot_first[slot], self.program_literal
+        ).astype("int64")
+        self.entry_size = np.where(is_slot, self.slot_size[slot], 0)
+        self.entry_capital = np.where(is_slot & (self.entry_size > 0), len(self.words), 0)
+        special = [self.slot_code[name] for name in (_NAME_SLOT, *_RANDOM_SLOTS)]
+        self.entry_special = np.where(is_slot, np.searchsorted(special, slot) + 1, 0)
+        self.entry_special[~np.isin(self.program_slot, special)] = 0
+        self.separator_entry = len(program_slot)
+        self.entry_base, self.entry_size, self.entry_capital, self.entry_special = (
+            np.r_[array, 0].astype("int32")
+            for array in (self.entry_base, self.entry_size, self.entry_capital, self.entry_special)
+        )
 
     def compose(
         self,
@@ -844,44 +873,45 @@ class _ChatVocabulary:
         count = self.group_count[group]
         raw = self.group_first[group] + ((start * count).astype("int64") + rank * stride) % count
         chosen = self.raw_first[raw] + (rng.random(size) * self.raw_count[raw]).astype("int64")
-        slot = self.slot[chosen]
-        word = self.slot_first[slot] + (rng.random(slot.shape) * self.slot_size[slot]).astype(
-            "int64"
-        )
-        word[slot < 0] = self.empty_word
+        # One row per piece of a sentence (its template's literals and slots, then a separator):
+        # ``at`` is the program entry of each piece.
+        n_pieces = self.program_length[chosen] + 1
+        ends = np.cumsum(n_pieces)
+        firsts = ends - n_pieces
+        at = np.repeat((self.program_start[chosen] - firsts).astype("int32"), n_pieces)
+        at += np.arange(ends[-1] if size else 0, dtype="int32")
+        ends -= 1
+        at[ends] = self.separator_entry  # a piece of nothing, replaced below
+        # A literal is its own piece; a slot, one of its words (with a capital first letter if
+        # it starts the sentence).
+        piece = self.entry_base[at] + (rng.random(at.size) * self.entry_size[at]).astype("int32")
+        piece[firsts] += self.entry_capital[at[firsts]]
+        piece[ends] = self.separator_base + separator
+        # Names and random tokens are added after the fixed pieces.
         extra: list[np.ndarray] = []
+        added = len(self.pieces)
         fillers: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-            _NAME_SLOT: lambda rows: np.asarray(name, dtype=object)[rows],
+            _NAME_SLOT: lambda rows: np.asarray(name, dtype=object)[np.searchsorted(ends, rows)],
             **{
                 slot_name: lambda rows, spec=spec: _random_tokens(rng, rows.size, *spec)
                 for slot_name, spec in _RANDOM_SLOTS.items()
             },
         }
-        for slot_name, values in fillers.items():
-            rows, columns = np.nonzero(slot == self.slot_code[slot_name])
-            word[rows, columns] = (
-                self.empty_word + 1 + sum(e.size for e in extra) + np.arange(rows.size)
-            )
+        special = self.entry_special[at]
+        for code, values in enumerate(fillers.values(), start=1):
+            rows = np.flatnonzero(special == code)
+            piece[rows] = added + np.arange(rows.size)
+            added += rows.size
             extra.append(values(rows))
-        pool = pa.array([*self.words, "", *np.concatenate(extra)], type=pa.large_string())
-        literal = self.literal[chosen]
-        nothing = pa.scalar("", pa.large_string())
-        pieces = [self.literals.take(literal[:, 0])]
-        for column in range(slot.shape[1]):
-            filled = pool.take(word[:, column])
-            if column == 0:  # a sentence that starts with a slot starts with a capital letter
-                capital = pc.binary_join_element_wise(
-                    pc.utf8_upper(pc.utf8_slice_codeunits(filled, 0, 1)),
-                    pc.utf8_slice_codeunits(filled, 1),
-                    nothing,
-                )
-                filled = pc.if_else(pa.array(literal[:, 0] == self.empty_literal), capital, filled)
-            pieces += [filled, self.literals.take(literal[:, column + 1])]
-        pieces.append(pa.array(_SEPARATORS, type=pa.large_string()).take(separator))
-        sentences = pc.binary_join_element_wise(*pieces, nothing)
-        offsets = np.searchsorted(message, np.arange(n_messages + 1))
-        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, sentences), nothing)
-        return joined.to_numpy(zero_copy_only=False).astype(object)
+        pool = pa.concat_arrays(
+            [self.pieces, pa.array(np.concatenate(extra), type=pa.large_string())]
+        )
+        first_sentence = np.searchsorted(message, np.arange(n_messages + 1))
+        offsets = np.r_[0, ends + 1][first_sentence]
+        texts = pa.LargeListArray.from_arrays(offsets, pool.take(piece))
+        return pc.binary_join(texts, pa.scalar("", pa.large_string())).to_numpy(
+            zero_copy_only=False
+        )
 
 
 def _random_tokens(
