@@ -20,7 +20,9 @@ Stages:
              import time included)
 
 Exports are generated once with `netkit.sample` and cached outside the repository
-(``~/.cache/netkit-bench``, or ``$NETKIT_BENCH_CACHE``). Results go to
+(``~/.cache/netkit-bench``, or ``$NETKIT_BENCH_CACHE``), in a folder named after the size, the
+seed and a hash of the generator's source, so that an export of an older generator is never
+measured by mistake. Results go to
 ``benchmarks/results/run.json`` (ignored by git).
 
     python benchmarks/run.py                          # small, medium, large; best of 3
@@ -31,6 +33,7 @@ Exports are generated once with `netkit.sample` and cached outside the repositor
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -59,11 +62,25 @@ MAX_PEAK_MB, MAX_PEAK_RATIO = 3 * 1024, 2.0
 MAX_GROWTH = 12.0  # time at 1,000,000 messages / time at 100,000
 
 
+#: The modules whose source decides what `netkit.sample` writes.
+GENERATOR_SOURCES = ("sample.py", "_sample_chat.py", "_sample_names.py")
+
+
+def generator_hash() -> str:
+    """A short hash of the generator's source: any change to it gives new cached exports."""
+    import netkit
+
+    digest = hashlib.sha256()
+    for name in GENERATOR_SOURCES:
+        digest.update((Path(netkit.__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def export_path(size: str) -> Path:
     """The cached generated export of that size (generated on first use)."""
     from netkit.sample import generate_export
 
-    folder = CACHE / f"{size}-{SIZES[size]}-seed0"
+    folder = CACHE / f"{size}-{SIZES[size]}-seed0-{generator_hash()}"
     found = sorted(folder.glob("*.zip"))
     if found:
         return found[0]

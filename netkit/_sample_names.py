@@ -1,4 +1,4 @@
-"""Word lists for :mod:`netkit.sample`: names, employers, titles and message texts.
+"""Word lists for :mod:`netkit.sample`: names, employers, titles and the planted message texts.
 
 The people are invented: each is a first name and a last name drawn at random from these lists
 (a common pair such as Michael Smith is bound to be somebody's name; nothing else about them is),
@@ -7,7 +7,8 @@ for fiction; ``tests/test_sample_privacy.py`` checks the committed sample. Emplo
 companies with well-known real ones, as a real network does: a real company is only ever the
 employer of an invented person. The lists are plain data so that the generator reads as a recipe
 and the vocabulary can grow without touching code. Names are grouped by the language they come
-from, so that a synthetic person has a plausible first/last pair.
+from, so that a synthetic person has a plausible first/last pair. Everyday message texts (the
+filler around the planted stories) are composed from the templates of ``_sample_chat.py``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ __all__ = [
     "MULTILINE_COMMENTS_WITH_COMMA",
     "NAME_GROUPS",
     "OFF_PLATFORM",
-    "OPENERS",
     "OWNER_PITCHES",
     "PERSONAL_NOTES",
     "PITCHES",
@@ -45,7 +45,6 @@ __all__ = [
     "QUOTED_COMMENTS",
     "RECOMMENDATION_TEXTS",
     "RECRUITER_INMAILS",
-    "REPLIES",
     "SCHOOLS",
     "SKILLS",
     "SPONSORED_BODIES",
@@ -283,51 +282,6 @@ GROUP_TITLES: tuple[str, ...] = (
 FOLLOWED_MEMBERS: tuple[tuple[str, str], ...] = (
     ("Cora", "Blackwood"), ("Idris", "Valente"), ("Marisol", "Quintero"), ("Bastian", "Frei"),
     ("Nkechi", "Obiora"), ("Teodoro", "Marchetti"), ("Linnea", "Vik"), ("Rafe", "Okonedo"),
-)
-
-#: Opening lines of an exchange. ``\n`` marks a real line break.
-OPENERS: tuple[str, ...] = (
-    "Hope you're well!",
-    "Long time no see, how are things?",
-    "Saw your post about the migration to dbt, great write-up.",
-    "Congrats on the new role!",
-    "Quick question about the Spark cluster sizing you mentioned.",
-    "Are you going to the meetup next week?",
-    "Thanks for connecting!",
-    "Happy new year! 🎉",
-    "Did you see the new pandas release? Copy-on-write everywhere now.",
-    "I'm putting together a panel on data platforms, would you be up for it?",
-    "We're hiring a senior analytics engineer, know anyone good?",
-    "Your talk was the highlight of the day.\nThe slide on data contracts is now on my wall.",
-    "Hi!\n\nI read your article on experimentation, and I have a question about guardrail metrics.",
-    "Thanks again for the intro to the Helio team.",
-    "Are you still working with Kafka at scale?",
-    "Happy birthday! 🎂",
-    "Congrats on the work anniversary!",
-    "I'll be in town next week, are you around?",
-    "Can I borrow 15 minutes of your brain on a hiring question?",
-    "Your team's blog post on feature stores made the rounds here.",
-)
-
-#: Replies and follow-ups inside an exchange.
-REPLIES: tuple[str, ...] = (
-    "Thanks!", "Sounds good.", "Sure, happy to help.", "Haha, yes exactly.",
-    "Let me check and get back to you.", "Great, thanks for the heads-up.",
-    "Yes, count me in.", "Not this time, but thanks for thinking of me.",
-    "I'll send you the deck tomorrow.", "Agreed, that's the tricky part.",
-    "Done, sent you the link.", "Thank you so much, really appreciate it!",
-    "Totally, the hard part is the people, not the tech.", "👍", "Will do!",
-    "Interesting, tell me more.", "Good point, I hadn't thought of that.",
-    "Sorry for the slow reply, crazy week.",
-    "Yes! Let's do it.\nI'll check my calendar and send a few slots.",
-    "We ended up going with Snowflake, mostly for the governance features.",
-    "Sure thing. Here's the repo: https://github.com/example/pipeline-templates",
-    "Makes sense, thanks.", "Perfect.", "Ha, classic.", "Thanks, you too!",
-    "I'd start with the boring version first, then optimise.",
-    "Can you send me the job description?", "On it.",
-    "That's great news, congratulations!",
-    "Here are my notes from the session:\n- keep models small\n- test the contracts\n- "
-    "document the owners",
 )
 
 #: Meeting arrangements, planted in close relationships (``{first}`` = the other person).

@@ -25,7 +25,9 @@ Files and the quirks they carry
     that encodes them), and no newline after the last row.
 ``messages.csv``
     ``2025-11-08 14:22:10 UTC`` dates, rows grouped by conversation, newest conversation first;
-    ``2-``-prefixed base64 conversation ids; group threads with comma-joined names and URLs
+    ``2-``-prefixed base64 conversation ids; everyday texts as long and as varied as real ones
+    (a short reply, a few sentences or a long update, composed from the sentence templates of
+    ``netkit/_sample_chat.py``); group threads with comma-joined names and URLs
     (names may contain commas); ``LinkedIn Member`` and plain empty senders; sponsored
     conversations with HTML bodies; drafts, some without a conversation id; empty bodies; old
     InMails with HTML entities. Style ``"2026"`` quotes every field, header included, keeps real
@@ -58,6 +60,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TextIO
 from urllib.parse import quote
@@ -67,6 +70,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from netkit import _sample_chat as chat
 from netkit import _sample_names as words
 
 __all__ = ["SampleExport", "build_sample", "generate_export"]
@@ -81,6 +85,12 @@ SIZES: dict[str, int] = {"small": 420, "large": 30_000}
 MIN_CONNECTIONS = 20
 #: Messages per connection at the small end and at 30,000 connections (≈ 1,000,000 messages).
 MESSAGES_PER_CONNECTION = (7.0, 1_000_000 / 30_000)
+#: Shares of everyday messages that are a short reply, a few sentences, a long message and a
+#: very long one, for the first message of a session and for the others.
+CHAT_SHAPES: dict[str, tuple[float, float, float, float]] = {
+    "opener": (0.04, 0.56, 0.30, 0.10),
+    "reply": (0.25, 0.54, 0.17, 0.04),
+}
 
 DAY = 86_400
 YEAR = 365
@@ -691,10 +701,240 @@ def _conversation_id(token: bytes) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Everyday message texts
+# ---------------------------------------------------------------------------------------------
+_ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+#: Slots the generator fills itself: a person's first name, and random tokens (``{token}``: 6
+#: to 11 letters and digits, as in a link; ``{hex}``: 7 to 12 hex digits, as in a commit or a
+#: run id) as ``(alphabet, shortest, longest)``.
+_NAME_SLOT = "name"
+_RANDOM_SLOTS = {
+    "token": (np.array(list("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")), 6, 11),
+    "hex": (np.array(list("0123456789abcdef")), 7, 12),
+}
+#: Primes larger than any group of templates: steps through a group that never come back to a
+#: template before they have visited all of them.
+_STRIDES = np.array([1009, 1013, 1019, 1021, 1031, 1033, 1039, 1049, 1051, 1061, 1063, 1069])
+#: What follows a sentence: a space, a line break, an empty line, nothing (the last one).
+_SEPARATORS = (" ", "\n", "\n\n", "")
+_SPACE, _LINE, _PARAGRAPH, _END = range(4)
+#: The parts of a message, in order: a greeting, an opener, body sentences, a list, a last line.
+_ROLES = ("greeting", "opener", "body", "bullet", "ending", "short")
+#: The templates each part is drawn from (a greeting to several people and a signed ending
+#: draw from ``group_greeting`` and ``signoff`` instead).
+_TEMPLATE_ROLES = ("greeting", "opener", "body", "bullet", "closer", "short")
+
+
+def _paraphrased(text: str, phrases: re.Pattern[str], most: int = 3) -> str:
+    """``text`` with its first ``most`` paraphrasable phrases (outside slots) as ``[a|b]``."""
+    pieces = _SLOT.split(text)
+    found = 0
+
+    def alternatives(match: re.Match[str]) -> str:
+        nonlocal found
+        found += 1
+        if found > most:
+            return match.group(0)
+        return "[" + "|".join(chat.PARAPHRASES[match.group(0)]) + "]"
+
+    for index in range(0, len(pieces), 2):
+        pieces[index] = phrases.sub(alternatives, pieces[index])
+    return "".join(p if i % 2 == 0 else "{" + p + "}" for i, p in enumerate(pieces))
+
+
+def _expand(template: str) -> list[str]:
+    """Every combination of a template's ``[a|b|c]`` alternatives."""
+    found = _ALTERNATIVES.search(template)
+    if found is None:
+        return [template]
+    head, tail = template[: found.start()], template[found.end() :]
+    return [text for option in found.group(1).split("|") for text in _expand(head + option + tail)]
+
+
+class _ChatVocabulary:
+    """The templates of :mod:`netkit._sample_chat`, expanded and cut into literals and slots.
+
+    Template ``i`` is the pieces ``program_start[i]`` to ``program_start[i] +
+    program_length[i]`` of ``program_literal`` (a literal's code, or -1) and ``program_slot`` (a
+    slot's code, or -1). The written templates of one ``(language, role)`` are contiguous, and
+    so are the expansions of one written template.
+    """
+
+    def __init__(self) -> None:
+        slot_names = [*chat.SLOTS, _NAME_SLOT, *_RANDOM_SLOTS]
+        self.slot_code = {name: code for code, name in enumerate(slot_names)}
+        sizes = np.array(
+            [len(chat.SLOTS[name]) for name in chat.SLOTS] + [0] * (1 + len(_RANDOM_SLOTS))
+        )
+        self.slot_first = np.cumsum(sizes) - sizes
+        self.slot_size = sizes
+        self.words = [word for name in chat.SLOTS for word in chat.SLOTS[name]]
+        self.languages = list(chat.TEMPLATES)
+        roles = sorted({role for by_role in chat.TEMPLATES.values() for role in by_role})
+        self.roles = roles
+        keys = sorted(chat.PARAPHRASES, key=len, reverse=True)
+        phrases = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w'])")
+        literal_code: dict[str, int] = {}
+        program_literal: list[int] = []  # each template's pieces, one after the other:
+        program_slot: list[int] = []  # a literal (its code) or a slot (its code), -1 the other
+        program_start: list[int] = []
+        self.templates: list[str] = []
+        raw_first, raw_count, first, count = [], [], [], []
+        for language in self.languages:
+            for role in roles:
+                first.append(len(raw_first))
+                count.append(len(chat.TEMPLATES[language][role]))
+                for raw in chat.TEMPLATES[language][role]:
+                    expanded = _expand(raw)
+                    if language == "en":
+                        expanded = [v for t in expanded for v in _expand(_paraphrased(t, phrases))]
+                    raw_first.append(len(self.templates))
+                    raw_count.append(len(expanded))
+                    self.templates += expanded
+                    for text in expanded:
+                        program_start.append(len(program_slot))
+                        for index, piece in enumerate(_SLOT.split(text)):
+                            if index % 2:
+                                program_literal.append(-1)
+                                program_slot.append(self.slot_code[piece])
+                            elif piece:
+                                program_literal.append(
+                                    literal_code.setdefault(piece, len(literal_code))
+                                )
+                                program_slot.append(-1)
+        self.program_literal = np.array(program_literal, dtype="int64")
+        self.program_slot = np.array(program_slot, dtype="int64")
+        self.program_start = np.array(program_start, dtype="int64")
+        self.program_length = np.diff(np.r_[self.program_start, len(program_slot)])
+        self.group_first = np.array(first, dtype="int64")
+        self.group_count = np.array(count, dtype="int64")
+        self.raw_first = np.array(raw_first, dtype="int64")
+        self.raw_count = np.array(raw_count, dtype="int64")
+        assert self.group_count.max() < _STRIDES.min(), "more templates than the strides allow"
+        # Every piece a message is made of, in one array: the literals, the slot words, the
+        # same words with a capital first letter (to start a sentence), the separators.
+        capitalized = [word[:1].upper() + word[1:] for word in self.words]
+        self.word_base = len(literal_code)
+        self.separator_base = self.word_base + 2 * len(self.words)
+        self.pieces = pa.array(
+            [*literal_code, *self.words, *capitalized, *_SEPARATORS], type=pa.large_string()
+        )
+        # What each program entry gives: its piece is ``entry_base + floor(u * entry_size)``
+        # (plus ``entry_capital`` first in a sentence), or a name or a random token
+        # (``entry_special``: 1, 2, 3...). A last entry stands for the separator.
+        is_slot = self.program_slot >= 0
+        slot = np.where(is_slot, self.program_slot, 0)
+        self.entry_base = np.where(
+            is_slot, self.word_base + self.slot_first[slot], self.program_literal
+        ).astype("int64")
+        self.entry_size = np.where(is_slot, self.slot_size[slot], 0)
+        self.entry_capital = np.where(is_slot & (self.entry_size > 0), len(self.words), 0)
+        special = [self.slot_code[name] for name in (_NAME_SLOT, *_RANDOM_SLOTS)]
+        self.entry_special = np.where(is_slot, np.searchsorted(special, slot) + 1, 0)
+        self.entry_special[~np.isin(self.program_slot, special)] = 0
+        self.separator_entry = len(program_slot)
+        self.entry_base, self.entry_size, self.entry_capital, self.entry_special = (
+            np.r_[array, 0].astype("int32")
+            for array in (self.entry_base, self.entry_size, self.entry_capital, self.entry_special)
+        )
+
+    def compose(
+        self,
+        rng: np.random.Generator,
+        group: np.ndarray,
+        name: np.ndarray,
+        separator: np.ndarray,
+        message: np.ndarray,
+        n_messages: int,
+    ) -> np.ndarray:
+        """Messages made of one random template per sentence, filled in and joined.
+
+        ``group`` (``(language, role)`` code), ``name`` (what ``{name}`` says), ``separator``
+        (the index of what follows the sentence in ``_SEPARATORS``) and ``message`` (which
+        message it belongs to, non-decreasing) are one per sentence. Returns one string per
+        message (an empty string for a message without sentences).
+        """
+        size = group.size
+        # A written template of the group, then one of its expansions: each written template is
+        # as likely as any other, however many alternatives it has. Within a message, the
+        # sentences of one group step through its templates by a stride prime to their count,
+        # from a random start: no template is used twice in a message (unless it has more
+        # sentences of the group than there are templates).
+        key = message * (self.group_first.size + 1) + group
+        order = np.argsort(key, kind="stable")
+        starts = np.r_[True, key[order][1:] != key[order][:-1]]
+        run_start = np.maximum.accumulate(np.where(starts, np.arange(size), 0))
+        rank = np.empty(size, dtype="int64")
+        rank[order] = np.arange(size) - run_start
+        start = np.empty(size, dtype="float64")
+        start[order] = rng.random(size)[run_start]
+        stride = _STRIDES[rng.integers(0, _STRIDES.size, n_messages)][message]
+        count = self.group_count[group]
+        raw = self.group_first[group] + ((start * count).astype("int64") + rank * stride) % count
+        chosen = self.raw_first[raw] + (rng.random(size) * self.raw_count[raw]).astype("int64")
+        # One row per piece of a sentence (its template's literals and slots, then a separator):
+        # ``at`` is the program entry of each piece.
+        n_pieces = self.program_length[chosen] + 1
+        ends = np.cumsum(n_pieces)
+        firsts = ends - n_pieces
+        at = np.repeat((self.program_start[chosen] - firsts).astype("int32"), n_pieces)
+        at += np.arange(ends[-1] if size else 0, dtype="int32")
+        ends -= 1
+        at[ends] = self.separator_entry  # a piece of nothing, replaced below
+        # A literal is its own piece; a slot, one of its words (with a capital first letter if
+        # it starts the sentence).
+        piece = self.entry_base[at] + (rng.random(at.size) * self.entry_size[at]).astype("int32")
+        piece[firsts] += self.entry_capital[at[firsts]]
+        piece[ends] = self.separator_base + separator
+        # Names and random tokens are added after the fixed pieces.
+        extra: list[np.ndarray] = []
+        added = len(self.pieces)
+        fillers: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+            _NAME_SLOT: lambda rows: np.asarray(name, dtype=object)[np.searchsorted(ends, rows)],
+            **{
+                slot_name: lambda rows, spec=spec: _random_tokens(rng, rows.size, *spec)
+                for slot_name, spec in _RANDOM_SLOTS.items()
+            },
+        }
+        special = self.entry_special[at]
+        for code, values in enumerate(fillers.values(), start=1):
+            rows = np.flatnonzero(special == code)
+            piece[rows] = added + np.arange(rows.size)
+            added += rows.size
+            extra.append(values(rows))
+        pool = pa.concat_arrays(
+            [self.pieces, pa.array(np.concatenate(extra), type=pa.large_string())]
+        )
+        first_sentence = np.searchsorted(message, np.arange(n_messages + 1))
+        offsets = np.r_[0, ends + 1][first_sentence]
+        texts = pa.LargeListArray.from_arrays(offsets, pool.take(piece))
+        return pc.binary_join(texts, pa.scalar("", pa.large_string())).to_numpy(
+            zero_copy_only=False
+        )
+
+
+def _random_tokens(
+    rng: np.random.Generator, size: int, alphabet: np.ndarray, shortest: int, longest: int
+) -> np.ndarray:
+    """``size`` random strings of ``shortest`` to ``longest`` characters of ``alphabet``."""
+    letters = alphabet[rng.integers(0, alphabet.size, (size, longest))]
+    letters[np.arange(longest) >= rng.integers(shortest, longest + 1, (size, 1))] = ""
+    return letters.view(f"<U{longest}").ravel().astype(object)
+
+
+@cache
+def _chat_vocabulary() -> _ChatVocabulary:
+    """The expanded templates, built on first use and kept for the process."""
+    return _ChatVocabulary()
+
+
+# ---------------------------------------------------------------------------------------------
 # The generator
 # ---------------------------------------------------------------------------------------------
 class _Generator:
-    """Builds one :class:`SampleExport`; every draw comes from one seeded stream, in order."""
+    """Builds one :class:`SampleExport`; every draw comes from one seeded stream, in order (message
+    texts from a second stream of the same seed)."""
 
     def __init__(
         self,
@@ -705,6 +945,9 @@ class _Generator:
         kind: str,
     ) -> None:
         self.rng = np.random.default_rng(seed)
+        # Message texts have a stream of their own: rewording them moves nothing else.
+        self.text_rng = np.random.default_rng([seed, 1])
+        self._languages: np.ndarray | None = None
         self.n = n_connections
         self.export_date = export_date
         self.style = messages_style
@@ -852,6 +1095,7 @@ class _Generator:
         groups = list(words.NAME_GROUPS)
         weights = np.array([words.NAME_GROUPS[g][0] for g in groups])
         group = rng.choice(len(groups), size=size, p=weights / weights.sum())
+        self.name_group = group
         first = np.empty(size, dtype=object)
         last = np.empty(size, dtype=object)
         for index, name in enumerate(groups):
@@ -1433,7 +1677,12 @@ class _Generator:
         )
         msgs = self._session_messages(sess_conv, sess_day, sess_len, first_owner, p_switch)
         other = talkers[msgs["conv"]]
-        content = self._chat_text(msgs["pos"], msgs["from_owner"], other)
+        self._skip_canned_text_draws(other.size, greetings=True)
+        content = self._chat_text(
+            msgs["pos"],
+            np.where(msgs["from_owner"], self.OWNER, other),
+            np.where(msgs["from_owner"], other, self.OWNER),
+        )
         # Plant a meeting and an email address in close and formerly close relationships.
         planted_meeting, planted_email = [], []
         order = np.lexsort((msgs["t"], msgs["conv"]))
@@ -1470,30 +1719,125 @@ class _Generator:
     def _chat_text(
         self,
         pos: np.ndarray,
-        from_owner: np.ndarray,
-        other: np.ndarray | None,
+        sender: np.ndarray,
+        recipient: np.ndarray | None,
     ) -> np.ndarray:
-        """Everyday message texts: openers start a session, replies follow.
+        """Everyday message texts: a short reply, a few sentences, or a long update.
 
-        When ``other`` (the contact of each 1:1 message) is given, some openers greet the
-        recipient by first name.
+        ``pos`` is each message's position in its session (0 opens it), ``sender`` who wrote
+        it and ``recipient`` the other person of a one-to-one message (None in group threads).
+        A message is a greeting (naming the recipient), an opener, body sentences, sometimes a
+        list, and a last line (signed with the sender's first name), each a template of
+        :mod:`netkit._sample_chat` filled in. A contact of a name group with a language of its
+        own may write in it, and the owner answers in kind. Drawn from the text stream.
         """
-        rng = self.rng
+        rng, vocabulary = self.text_rng, _chat_vocabulary()
         size = pos.size
-        text = np.where(pos == 0, _pick(rng, words.OPENERS, size), _pick(rng, words.REPLIES, size))
-        if other is None:
-            return text.astype(object)
-        greet = np.flatnonzero((pos == 0) & (rng.random(size) < 0.4))
-        recipient_first = np.where(
-            from_owner[greet], self.first_all[other[greet]], OWNER["first_name"]
+        opens = pos == 0
+        # What shape each message takes: short, a few sentences, long, very long.
+        kind = np.where(
+            opens,
+            rng.choice(4, size, p=CHAT_SHAPES["opener"]),
+            rng.choice(4, size, p=CHAT_SHAPES["reply"]),
         )
-        text[greet] = (
-            "Hi "
-            + pd.Series(recipient_first, dtype="str")
-            + "! "
-            + pd.Series(text[greet], dtype="str")
-        ).to_numpy(dtype=object)
-        return text.astype(object)
+        owner_writes = sender == self.OWNER
+        contact = sender if recipient is None else np.where(owner_writes, recipient, sender)
+        language = np.where(rng.random(size) < 0.85, self._language_of()[contact], 0)
+        if recipient is None:
+            greeted = np.full(size, "", dtype=object)
+            named = np.zeros(size, bool)
+        else:
+            greeted = self.first_all[recipient]
+            named = greeted != ""
+        signer = self.first_all[sender]
+        # How many sentences of each role: greeting, opener, body, bullet, ending, short.
+        chance = rng.random((size, 4))
+        counts = np.zeros((size, len(_ROLES)), dtype="int64")
+        greet = np.select([kind == 1, kind == 2, kind == 3], [0.08, 0.45, 0.75], 0.0)
+        greet = np.where(opens, np.select([kind == 1, kind >= 2], [0.35, 0.85], 0.0), greet)
+        counts[:, 0] = (chance[:, 0] < greet) & (named | (recipient is None))
+        counts[:, 1] = opens & (kind >= 1) & (chance[:, 1] < 0.8)
+        counts[:, 2] = np.select(
+            [kind == 1, kind == 2, kind == 3],
+            [
+                1 + rng.binomial(3, 0.3, size),
+                4 + rng.poisson(2.0, size),
+                np.minimum(9 + rng.poisson(6.0, size), 24),
+            ],
+            0,
+        )
+        counts[:, 3] = np.where((kind >= 2) & (chance[:, 2] < 0.2), 2 + rng.poisson(1.5, size), 0)
+        counts[:, 4] = chance[:, 3] < np.select([kind == 1, kind == 2, kind == 3], [0.1, 0.6, 0.85])
+        counts[:, 5] = kind == 0
+        # One row per sentence, in message order.
+        n_sentences = counts.sum(axis=1)
+        message = np.repeat(np.arange(size), n_sentences)
+        role = np.repeat(np.tile(np.arange(len(_ROLES)), size), counts.ravel())
+        long = kind[message] >= 2
+        greeting = role == _ROLES.index("greeting")
+        ending = role == _ROLES.index("ending")
+        signed = ending & (signer[message] != "") & (rng.random(message.size) < 0.5)
+        template_role = np.array([vocabulary.roles.index(r) for r in _TEMPLATE_ROLES])[role]
+        template_role[greeting & ~named[message]] = vocabulary.roles.index("group_greeting")
+        template_role[signed] = vocabulary.roles.index("signoff")
+        group = language[message] * len(vocabulary.roles) + template_role
+        name = np.where(greeting, greeted[message], np.where(signed, signer[message], ""))
+        # What follows each sentence.
+        last = np.r_[message[1:] != message[:-1], True]
+        bullet = role == _ROLES.index("bullet")
+        next_bullet, next_ending, next_signed = (
+            np.r_[x[1:], False] for x in (bullet, ending, signed)
+        )
+        separator = np.select(
+            [
+                last,
+                greeting & long,
+                greeting,
+                bullet & next_bullet,
+                bullet | next_bullet,
+                next_ending & (long | next_signed),
+                long & (rng.random(message.size) < 0.3),
+            ],
+            [
+                _END,
+                _PARAGRAPH,
+                np.where(rng.random(message.size) < 0.4, _LINE, _SPACE),
+                _LINE,
+                _PARAGRAPH,
+                _PARAGRAPH,
+                _PARAGRAPH,
+            ],
+            _SPACE,
+        )
+        return vocabulary.compose(rng, group, name, separator, message, size)
+
+    def _skip_canned_text_draws(self, size: int, *, greetings: bool) -> None:
+        """Make, and drop, the draws the first version's canned texts made from the main stream
+        (an opener and a reply for each message, a greeting chance in one-to-one exchanges).
+
+        Texts now come from the text stream; skipping the old draws keeps every other column,
+        and so the planted stories and what the metric tests expect, as they were.
+        """
+        self.rng.integers(0, 20, size)  # one of 20 openers
+        self.rng.integers(0, 30, size)  # one of 30 replies
+        if greetings:
+            self.rng.random(size)
+
+    def _language_of(self) -> np.ndarray:
+        """Each person's language code: English, or for a third of the people of a name group
+        with a language of its own, that language (drawn once, from the text stream)."""
+        if self._languages is None:
+            codes = _chat_vocabulary().languages
+            groups = list(words.NAME_GROUPS)
+            own = np.zeros(len(self.first_all), dtype="int64")
+            writes_own = self.text_rng.random(self.name_group.size) < 0.35
+            pick = self.text_rng.random(self.name_group.size)
+            for group, languages in chat.NATIVE_LANGUAGE.items():
+                members = np.flatnonzero((self.name_group == groups.index(group)) & writes_own)
+                choices = np.array([codes.index(language) for language in languages])
+                own[members] = choices[(pick[members] * choices.size).astype("int64")]
+            self._languages = own
+        return self._languages
 
     def _block(
         self,
@@ -1645,8 +1989,13 @@ class _Generator:
         msgs = self._session_messages(
             conv, day, length, rng.random(conv.size) < 0.5, np.full(conv.size, 0.75)
         )
-        content = self._chat_text(msgs["pos"], msgs["from_owner"], None)
-        other = np.full(content.size, self.MEMBER)
+        other = np.full(msgs["pos"].size, self.MEMBER)
+        self._skip_canned_text_draws(other.size, greetings=False)
+        content = self._chat_text(
+            msgs["pos"],
+            np.where(msgs["from_owner"], self.OWNER, other),
+            np.where(msgs["from_owner"], other, self.OWNER),
+        )
         block = self._one_to_one(msgs["conv"], msgs["t"], msgs["from_owner"], other, content)
         empty = np.flatnonzero(~msgs["from_owner"])[:1]
         block["sender"][empty] = self.EMPTY
@@ -1690,7 +2039,8 @@ class _Generator:
             rng.random(msgs["t"].size) < 0.25, 0, rng.integers(1, group_size[msgs["conv"]])
         )
         sender = flat[first_member[msgs["conv"]] + local]
-        content = self._chat_text(msgs["pos"], sender == self.OWNER, None)
+        self._skip_canned_text_draws(sender.size, greetings=False)
+        content = self._chat_text(msgs["pos"], sender, None)
         titles = np.where(rng.random(size) < 0.6, _pick(rng, words.GROUP_TITLES, size), "")
         self._groups = [
             {

@@ -15,18 +15,27 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netkit as nk
-from netkit.sample import SampleExport, build_sample, generate_export
+from netkit import _sample_chat as chat
+from netkit import _sample_names as names
+from netkit.metrics._common import load_lexicon
+from netkit.metrics.invitations import _contains, compile_lexicon
+from netkit.metrics.ties import CONTACT_DETAILS, meeting_pattern
+from netkit.sample import _SLOT, SampleExport, _chat_vocabulary, build_sample, generate_export
 
 SAMPLE_ZIP = (
     Path(__file__).parents[1] / "data" / "sample" / "Complete_LinkedInDataExport_11-16-2026.zip"
 )
 ACTIVITY_STEMS = ("Comments", "Reactions", "Shares", "Member_Follows")
+FIRST_NAMES = {first for _, firsts, _ in names.NAME_GROUPS.values() for first in firsts} | {
+    first for first, *_ in (*names.CHINESE_SCRIPT_NAMES, *names.PLANTED_NAMES)
+}
 
 
 # --- fixtures ------------------------------------------------------------------------------------
@@ -434,6 +443,146 @@ def test_address_book_holds_some_connections(sample: SampleExport):
     assert known <= set(sample.tables["connections"]["person_id"].dropna())
     assert known == set(contacts["person_id"].dropna())
     assert contacts["person_id"].isna().any()
+
+
+# --- message texts -------------------------------------------------------------------------------
+#: What the lexicons of netkit's metrics match, with netkit's own matchers: filler text must hold
+#: none of it, or it would change the ladders, pitches and meetings the planted stories are about.
+TEXT_MATCHERS = {
+    "pitch": compile_lexicon(load_lexicon("pitch")),
+    "personal": compile_lexicon(load_lexicon("personal")),
+    "meeting": meeting_pattern(),
+    "contact details": CONTACT_DETAILS,
+    "email address": re.compile(r"@"),
+}
+#: The matchers above that look for words: a slot word without letters (a number, a time) can
+#: only keep them from matching, so only slots with words in letters are tried in every place.
+WORD_MATCHERS = ("pitch", "personal", "meeting")
+#: Characters kept either side of a slot when its words are tried in place: as long as the
+#: longest lexicon entry, so a phrase running from the template into the slot is seen whole.
+CONTEXT = max(len(e) for name in ("pitch", "personal", "meeting") for e in load_lexicon(name))
+#: Texts the generator plants on purpose (pitches, meetings, recruiters, adverts, drafts), whose
+#: copies repeat as a copy-pasted message does: ``{first}`` and ``{email}`` match anything.
+PLANTED = re.compile(
+    "|".join(
+        "^" + re.escape(text).replace(r"\{first\}", ".*").replace(r"\{email\}", ".*") + "$"
+        for text in (
+            *names.MEETINGS,
+            *names.OFF_PLATFORM,
+            *names.PITCHES,
+            *names.PITCH_FOLLOW_UPS,
+            *names.POLITE_DECLINES,
+            *names.PITCH_ANSWERS,
+            *names.OWNER_PITCHES,
+            *names.DRAFTS,
+            *(body for _, body in names.RECRUITER_INMAILS),
+            *(body for _, body in names.SPONSORED_BODIES),
+        )
+    ),
+    re.S,
+)
+
+
+@pytest.fixture(scope="module")
+def medium() -> SampleExport:
+    """About 30,000 messages: stable length quantiles, a deflate ratio close to the large size."""
+    return build_sample(size=3_000, seed=1)
+
+
+@pytest.fixture(scope="module")
+def medium_messages_csv(medium: SampleExport, tmp_path_factory: pytest.TempPathFactory):
+    with zipfile.ZipFile(medium.write(tmp_path_factory.mktemp("medium"))) as archive:
+        return archive.getinfo("messages.csv")
+
+
+def lexicon_hits(texts: list[str], matchers=tuple(TEXT_MATCHERS)) -> dict[str, list[str]]:
+    """The texts each matcher finds something in (a few of them), for the matchers that do."""
+    series = pd.Series(texts, dtype="str")
+    hits = {name: series[_contains(series, TEXT_MATCHERS[name])] for name in matchers}
+    return {name: sorted(set(found))[:5] for name, found in hits.items() if len(found)}
+
+
+def whole_words(left: str, right: str) -> tuple[str, str]:
+    """The last `CONTEXT` characters of `left` and the first of `right`, widened to whole words
+    (a word cut in two could read as another: "events" as "event")."""
+    start, end = max(len(left) - CONTEXT, 0), min(CONTEXT, len(right))
+    while start > 0 and left[start - 1].isalnum():
+        start -= 1
+    while end < len(right) and right[end].isalnum():
+        end += 1
+    return left[start:], right[:end]
+
+
+def test_message_texts_have_the_length_of_real_ones(medium: SampleExport):
+    length = medium.tables["messages"]["content"].fillna("").str.len()
+    assert 180 <= length.mean() <= 230
+    assert 100 <= length.median() <= 150
+    assert (length <= 20).mean() >= 0.12  # short replies: "Thanks!", "👍"
+    assert 350 <= length.quantile(0.9) <= 700  # a sentence or a few, some long paragraphs
+    assert 800 <= length.quantile(0.99) <= 2_000  # a long tail
+    assert length.max() <= 2_500
+
+
+def test_message_texts_rarely_repeat(medium: SampleExport):
+    content = medium.tables["messages"]["content"].dropna()
+    everyday = content[~content.str.match(PLANTED)]
+    longer = everyday[everyday.str.len() > 60]
+    assert len(content) - len(everyday) > 300  # the planted texts are recognised
+    assert len(longer) > 15_000
+    assert longer.nunique() / len(longer) > 0.995
+    assert content.str.contains("\n\n", regex=False).mean() > 0.05  # paragraphs
+    other_languages = content.str.contains(r"\b(?:Tak|Hej|Danke|Gracias|Merci|Obrigad)", regex=True)
+    assert 0.005 < other_languages.mean() < 0.2
+
+
+def test_messages_csv_deflates_like_real_text(medium_messages_csv: zipfile.ZipInfo):
+    # The canned phrases of old deflated 17:1; English prose in this file layout, about 5:1.
+    ratio = medium_messages_csv.file_size / medium_messages_csv.compress_size
+    assert 3.0 <= ratio <= 5.3
+
+
+def test_filler_templates_hold_no_lexicon_word():
+    vocabulary = _chat_vocabulary()
+    words = {**chat.SLOTS, "name": tuple(FIRST_NAMES), "token": ("kH3vQ9xT",), "hex": ("3f9a2c1",)}
+    assert not lexicon_hits([w for values in words.values() for w in values])
+    contexts, whole = set(), []
+    for template in vocabulary.templates:
+        pieces = _SLOT.split(template)
+        literals, slots = pieces[::2], pieces[1::2]
+        filled = [literals[0]]
+        for slot, literal in zip(slots, literals[1:], strict=True):
+            filled += [words[slot][0], literal]
+        whole.append("".join(filled))
+        for at, slot in enumerate(slots):
+            left, right = "".join(filled[: 2 * at + 1]), "".join(filled[2 * at + 2 :])
+            contexts.add((*whole_words(left, right), slot))
+    assert len(whole) > 5_000
+    assert lexicon_hits(whole) == {}
+    texts = [left + word + right for left, right, slot in contexts for word in words[slot]]
+    letters = re.compile(r"[^\W\d_]")
+    has_letters = {slot for slot, values in words.items() if any(map(letters.search, values))}
+    wordy = [
+        left + word + right
+        for left, right, slot in contexts
+        if slot in has_letters
+        for word in words[slot]
+    ]
+    assert len(wordy) > 100_000
+    assert lexicon_hits(wordy, WORD_MATCHERS) == {}
+    assert lexicon_hits(texts, ("contact details", "email address")) == {}
+
+
+def test_composed_filler_holds_no_lexicon_word():
+    """Whole messages as the generator joins them: no phrase forms across sentences either."""
+    vocabulary = _chat_vocabulary()
+    rng = np.random.default_rng(0)
+    size = 60_000
+    group = rng.integers(0, vocabulary.group_first.size, size)
+    name = np.asarray(sorted(FIRST_NAMES), dtype=object)[rng.integers(0, len(FIRST_NAMES), size)]
+    message = np.sort(rng.integers(0, size // 4, size))
+    separator = rng.integers(0, 4, size)
+    texts = vocabulary.compose(rng, group, name, separator, message, size // 4)
+    assert lexicon_hits(list(texts)) == {}
 
 
 # --- stories -------------------------------------------------------------------------------------
