@@ -298,14 +298,26 @@ def test_only_connections_gives_typed_empty_results_with_a_reason(run, metric, r
     assert_same_dtypes(result, run("full", metric))
 
 
+def message_participants(sample: SampleExport) -> set[str]:
+    """Everyone a non-sponsored message names, drafts included, the owner left out: the
+    people an export of messages.csv alone knows."""
+    truth = sample.tables["messages"]
+    seen = truth[~truth["is_sponsored"]]
+    ids = pd.concat([seen["sender_id"], seen["recipient_ids"].explode()]).dropna()
+    return set(ids) - {sample.owner["person_id"]}
+
+
 def test_only_messages_ties_count_the_messages_as_the_full_export_does(sample, run):
     ties = run("only_messages", "tie_strength").set_index("person_id")
     full = run("full", "tie_strength").set_index("person_id").loc[ties.index]
-    assert set(ties.index) == set(message_log(sample)["person_id"])
+    assert set(ties.index) == message_participants(sample)
     columns = ["messages_sent", "messages_received", "active_days", "words", "reciprocated"]
     pd.testing.assert_frame_equal(ties[columns], full[columns])
-    assert not ties["silent"].any()
-    assert ties["score"].notna().all()
+    # Named only in a draft or in someone else's group message: known, but never talked to.
+    talked = set(message_log(sample)["person_id"])
+    assert set(ties.index[~ties["silent"]]) == talked
+    assert ties.loc[ties["silent"], "score"].isna().all()
+    assert ties.loc[~ties["silent"], "score"].notna().all()
     assert ties.attrs["reason"] is None
 
 
