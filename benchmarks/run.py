@@ -78,15 +78,19 @@ def generator_hash() -> str:
 
 def export_path(size: str) -> Path:
     """The cached generated export of that size (generated on first use)."""
-    from netkit.sample import generate_export
-
     folder = CACHE / f"{size}-{SIZES[size]}-seed0-{generator_hash()}"
     found = sorted(folder.glob("*.zip"))
     if found:
         return found[0]
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    path = generate_export(folder, size=SIZES[size], seed=0, as_zip=True)
+    # In a process of its own: a child forked later would inherit this one's peak memory.
+    generate = (
+        "from netkit.sample import generate_export as g; "
+        f"g({str(folder)!r}, size={SIZES[size]}, seed=0, as_zip=True)"
+    )
+    subprocess.run([sys.executable, "-c", generate], check=True)
+    (path,) = folder.glob("*.zip")
     print(f"generated {path} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
     return path
 
