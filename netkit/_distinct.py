@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 __all__ = [
     "Labels",
@@ -22,6 +23,7 @@ __all__ = [
     "map_distinct",
     "positions_in",
     "spread",
+    "take_rows",
 ]
 
 
@@ -60,6 +62,35 @@ def positions_in(values: pd.Series, index: pd.Index) -> np.ndarray:
 def first_of_each(codes: np.ndarray) -> np.ndarray:
     """The position of the first occurrence of each distinct value of `codes`, in order."""
     return pd.Series(codes).drop_duplicates().index.to_numpy()
+
+
+def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+    """``frame.iloc[rows]`` (index reset), each Arrow column taken chunk by chunk.
+
+    Arrow takes from a column of many chunks by first joining them into one: picking a few
+    thousand messages would copy every text of a million. Taking from each chunk and joining
+    the small results copies only what is picked.
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        arrow = pa.array(values.array) if isinstance(values.dtype, pd.StringDtype) else None
+        if isinstance(arrow, pa.ChunkedArray) and arrow.num_chunks > 1:
+            ends = np.cumsum([len(chunk) for chunk in arrow.chunks])
+            order = np.argsort(rows, kind="stable")
+            chunk_of = np.searchsorted(ends, rows[order], side="right")
+            starts = np.concatenate([[0], ends[:-1]])
+            parts = [
+                arrow.chunk(c).take(pa.array(rows[order][chunk_of == c] - starts[c]))
+                for c in np.unique(chunk_of)
+            ]
+            picked = pa.concat_arrays(parts) if parts else pa.array([], arrow.type)
+            picked = picked.take(pa.array(np.argsort(order, kind="stable")))
+            columns[name] = pd.Series(pd.array(picked, dtype=values.dtype))
+        else:
+            columns[name] = values.iloc[rows].reset_index(drop=True)
+    return pd.DataFrame(columns)
 
 
 def map_distinct(

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._distinct import ListColumn, count_pairs, factorize
+from ._distinct import ListColumn, count_pairs, factorize, take_rows
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import CHANNELS, CodedLog, build_coded_interactions
@@ -203,7 +203,7 @@ def _repeated(frame: pd.DataFrame, key: tuple[str, ...], first_date: str | None)
     repeated = np.zeros(len(frame), dtype=bool)
     if candidates.any():
         rows = np.flatnonzero(candidates)
-        repeated[rows] = frame[subset].take(rows).duplicated(keep="first").to_numpy()
+        repeated[rows] = take_rows(frame[subset], rows).duplicated(keep="first").to_numpy()
     return repeated
 
 

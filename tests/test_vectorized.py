@@ -181,3 +181,20 @@ def test_map_slices_covers_every_row_once_in_order():
 
     assert map_slices(lambda rows: (rows.start, rows.stop), 10, rows=4) == [(0, 4), (4, 8), (8, 10)]
     assert map_slices(lambda rows: (rows.start, rows.stop), 0) == [(0, 0)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(st.one_of(st.none(), st.text(max_size=4)), max_size=6), max_size=5),
+    st.data(),
+)
+def test_take_rows_is_iloc(chunks, data):
+    """Taking chunk by chunk gives ``iloc``'s rows, in the order asked, repeats included."""
+    from netkit._distinct import take_rows
+
+    parts = [pd.Series(chunk, dtype="str") for chunk in chunks] or [pd.Series([], dtype="str")]
+    text = pd.concat(parts, ignore_index=True)  # one Arrow chunk per part
+    frame = pd.DataFrame({"text": text, "n": np.arange(len(text))})
+    rows = data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=12))
+    rows = np.array(rows if len(text) else [], dtype=np.int64)
+    pd.testing.assert_frame_equal(take_rows(frame, rows), frame.iloc[rows].reset_index(drop=True))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._distinct import first_of_each, positions_in
+from .._distinct import first_of_each, positions_in, take_rows
 from ..events import CHANNELS
 from ._common import (
     CONTACT_CHANNELS,
@@ -620,7 +620,7 @@ def _message_texts(ex: Export, openings: pd.DataFrame) -> pd.DataFrame:
         & messages["sent_at"].isin(openings["timestamp"].unique())
     )
     columns = ["sent_at", "direction", "sender_id", "recipient_ids", "subject", "content"]
-    real = messages.loc[keep.to_numpy(dtype=bool), columns]
+    real = take_rows(messages[columns], np.flatnonzero(keep.to_numpy(dtype=bool)))
     text = (real["subject"].fillna("") + "\n" + real["content"].fillna("")).str.strip()
     real = real.assign(text=text)
     outgoing = real[real["direction"] == "outgoing"].explode("recipient_ids")
