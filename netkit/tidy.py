@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._distinct import Factorized, count_pairs, factorize, map_distinct, spread
+from ._distinct import Factorized, count_pairs, factorize, map_distinct, spread, take_rows
 from .people import (
     NameIndex,
     Owner,
@@ -246,8 +246,16 @@ class _MessagePeople:
     def resolve(self, owner: Owner, names: NameIndex) -> pd.DataFrame:
         out = self.frame.copy(deep=False)
         title = out["conversation_title"].str.strip().str.lower()
-        html = out["content"].str.contains("spinmail-quill-editor", regex=False, na=False)
-        sponsored = ((title == _SPONSORED_TITLE).fillna(False) | html).to_numpy(dtype=bool)
+        # An advert's HTML, where the title does not say so; adverts come from senders without
+        # a profile URL, so only their texts are read (not a million members' messages).
+        anonymous = np.flatnonzero(self.url_codes < 0)
+        html = np.zeros(len(out), dtype=bool)
+        html[anonymous] = (
+            take_rows(out[["content"]], anonymous)["content"]
+            .str.contains("spinmail-quill-editor", regex=False, na=False)
+            .to_numpy(dtype=bool)
+        )
+        sponsored = (title == _SPONSORED_TITLE).fillna(False).to_numpy(dtype=bool) | html
         out["is_sponsored"] = sponsored
         out["is_draft"] = _flag(out["is_draft"])
         out["is_conversation_draft"] = _flag(out["is_conversation_draft"])

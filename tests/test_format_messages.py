@@ -373,6 +373,24 @@ def test_sponsored_messages_are_flagged_incoming_without_person(load):
     assert html == '<p class="spinmail-quill-editor__spin-break">Hi %FIRSTNAME%,</p>'
 
 
+ADVERT_WITHOUT_TITLE_EXPORT = {
+    "Profile.csv": PROFILE_CSV,
+    "messages.csv": HEADER_2023
+    + b'2-YWR2ZXJ0,,LinkedIn Member,,Maria Silva,https://www.linkedin.com/in/maria-silva-42,2025-09-03 16:00:00 UTC,Grow your career,"<p class=""spinmail-quill-editor__spin-break"">Hi %FIRSTNAME%,</p>",INBOX\n'
+    + b'2-Ym9iMg==,,Bob Lee,https://www.linkedin.com/in/bob-lee,Maria Silva,https://www.linkedin.com/in/maria-silva-42,2025-09-04 12:00:00 UTC,,"How do I undo <p class=""spinmail-quill-editor__spin-break""> in our mails?",INBOX\n',
+}
+
+
+def test_advert_html_from_a_sender_without_url_is_sponsored_without_the_title(load):
+    """LinkedIn's advert HTML marks an advert when the title does not; a member who quotes
+    that HTML in a message is still a member writing (adverts come without a profile URL)."""
+    ex = load(ADVERT_WITHOUT_TITLE_EXPORT)
+    assert one(ex.messages, conversation_id="2-YWR2ZXJ0")["is_sponsored"]
+    quoted = one(ex.messages, conversation_id="2-Ym9iMg==")
+    assert not quoted["is_sponsored"]
+    assert quoted["sender_id"] == "bob-lee"
+
+
 def test_no_person_rows_are_neither_people_nor_interactions(load):
     ex = load(MESSAGES_NO_PERSON_EXPORT)
     assert ex.people["person_id"].tolist() == ["bob-lee"]
