@@ -67,12 +67,14 @@ def test_list_column_explodes_like_pandas(distinct, picks, data):
     st.lists(st.one_of(st.none(), st.sampled_from(["ann", "bob", "chen", "dé"])), max_size=30),
     st.lists(st.sampled_from(["ann", "chen", "zed"]), max_size=4),
 )
-def test_among_is_isin(values, ids):
-    from netkit.metrics._common import among
+def test_positions_in_is_get_indexer(values, ids):
+    """Looking up the distinct values only gives every row's position, -1 absent or missing."""
+    from netkit._distinct import positions_in
 
     column = pd.Series(values, dtype="str")
-    expected = column.isin(ids) & column.notna()
-    assert among(column, pd.Index(ids, dtype="str")).tolist() == expected.tolist()
+    index = pd.Index(ids, dtype="str").unique()
+    expected = [index.get_loc(v) if isinstance(v, str) and v in index else -1 for v in values]
+    assert positions_in(column, index).tolist() == expected
 
 
 WORDS = ["Quick", "call", "COFFEE", "referral", "job", "invest", "Investor", "hi", "Zoom", "é"]

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
 import numpy as np
 import pandas as pd
 
-from .._distinct import positions_in
 from ..events import CodedLog
 
 if TYPE_CHECKING:
@@ -26,11 +25,9 @@ __all__ = [
     "CONTACT_CHANNELS",
     "NON_EMPLOYERS",
     "DirectMessages",
-    "among",
     "as_of_timestamp",
     "coded_until",
     "derived",
-    "direct_messages",
     "direct_until",
     "empty_frame",
     "interactions_until",
@@ -128,28 +125,8 @@ def _slice_until(events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     return events.iloc[: int(head.searchsorted(as_of, side="right"))]
 
 
-def among(values: pd.Series, ids: pd.Index | pd.Series) -> np.ndarray:
-    """Whether each of `values` is one of `ids`, as a bool array (a missing value never is),
-    looking up the distinct values only (`netkit._distinct.positions_in`)."""
-    return positions_in(values, pd.Index(ids).dropna().unique()) >= 0
-
-
-def direct_messages(interactions: pd.DataFrame) -> pd.DataFrame:
-    """The one-to-one messages of `interactions`: ``channel == "message"`` and not `is_group`.
-
-    A group thread is not a relationship: the owner's message to a group is an outgoing row to
-    every member, and a member's message to the group an incoming row from them, yet neither
-    says the two of them exchanged anything. So every metric that judges whether a relationship
-    goes both ways (reciprocated, a message each way, a two-way exchange, an active tie, a
-    reciprocated active day, dormant and fading ties, unanswered contacts) reads these rows only;
-    group threads do not count as an exchange. Plain message counts may still include them.
-    """
-    one_to_one = (interactions["channel"] == "message") & ~interactions["is_group"].astype(bool)
-    return interactions[one_to_one.fillna(False).to_numpy(dtype=bool)]
-
-
 class DirectMessages(NamedTuple):
-    """The one-to-one messages (`direct_messages`) up to some instant, in time order, as
+    """The one-to-one messages (see `direct_until`) up to some instant, in time order, as
     integer codes of the log (`netkit.events.CodedLog`)."""
 
     person: np.ndarray  # position in `people`
@@ -171,8 +148,18 @@ class DirectMessages(NamedTuple):
 
 
 def direct_until(ex: Export, as_of: pd.Timestamp) -> DirectMessages:
-    """The one-to-one messages (`direct_messages`) up to `as_of`, in time order, as codes;
-    computed once per export and `as_of`."""
+    """The one-to-one messages up to `as_of`, in time order, as codes; computed once per
+    export and `as_of`.
+
+    One-to-one messages are the ``message`` rows of `interactions` that are not `is_group`.
+
+    A group thread is not a relationship: the owner's message to a group is an outgoing row to
+    every member, and a member's message to the group an incoming row from them, yet neither
+    says the two of them exchanged anything. So every metric that judges whether a relationship
+    goes both ways (reciprocated, a message each way, a two-way exchange, an active tie, a
+    reciprocated active day, dormant and fading ties, unanswered contacts) reads these rows only;
+    group threads do not count as an exchange. Plain message counts may still include them.
+    """
 
     def compute() -> DirectMessages:
         log = coded_until(ex, as_of)

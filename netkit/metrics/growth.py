@@ -893,7 +893,7 @@ def _active_tie_counts(
     """How many contacts had a message each way within `window` before each instant of `ends`.
 
     The messages to count are given as arrays (a code per contact, whether the owner sent it,
-    its time): `quality_vs_quantity` passes the one-to-one messages (`direct_messages`), so a
+    its time): `quality_vs_quantity` passes the one-to-one messages (`direct_until`), so a
     group thread never makes a tie active.
 
     All times are int64 microseconds. A message at time m keeps its (contact, direction) live

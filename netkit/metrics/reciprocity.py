@@ -10,7 +10,7 @@ contact (`reciprocity`) and for the whole network (`reciprocity_summary`, read b
 A group thread is not a relationship. Group messages count in the per-contact ``sent`` and
 ``received``, but group threads do not count as an exchange: threads, answers, reply times,
 two-way exchanges and unanswered contacts are read from one-to-one messages only
-(`netkit.metrics._common.direct_messages`).
+(`netkit.metrics._common.direct_until`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ Words used throughout:
   relationship: messages in group threads count in the message counts (`messages_sent`,
   `messages_received`, `words`, `active_days`) but do not count as an exchange, so they never
   make a tie reciprocated, a ``conversation``, a layer member, dormant or fading (see
-  `netkit.metrics._common.direct_messages`).
+  `netkit.metrics._common.direct_until`).
 """
 
 from __future__ import annotations
