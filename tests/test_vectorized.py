@@ -107,18 +107,26 @@ def test_lexicon_matching_is_python_re_case_insensitive(texts, entries):
     st.integers(1, 7),
 )
 def test_word_counts_match_the_word_pattern(texts, batch):
-    """Counting Arrow's white-space tokens equals counting `_WORD` matches, text by text."""
+    """Counting Arrow's white-space tokens equals counting `_WORD` matches, text by text, on
+    slices of a two-chunk column in threads (as `_message_text` reads it)."""
     import re
 
-    from netkit.metrics.ties import _WORD, _word_counts
+    import pyarrow as pa
+
+    from netkit._parallel import map_slices
+    from netkit.metrics.ties import _WORD, _count_words
 
     half = len(texts) // 2
-    column = pd.concat(  # two chunks, as a concatenated column holds them
-        [pd.Series(texts[:half], dtype="str"), pd.Series(texts[half:], dtype="str")],
-        ignore_index=True,
+    column = pa.chunked_array(
+        [pa.array(texts[:half], pa.string()), pa.array(texts[half:], pa.string())]
+    )
+    found = map_slices(
+        lambda rows: _count_words(column.slice(rows.start, rows.stop - rows.start)),
+        len(texts),
+        rows=batch,
     )
     expected = [len(re.findall(_WORD, t)) if isinstance(t, str) else 0 for t in texts]
-    assert _word_counts(column, batch=batch).tolist() == expected
+    assert np.concatenate([np.zeros(0, np.int64), *found]).tolist() == expected
 
 
 #: Pieces of message text around the contact-details and meeting patterns' edges.

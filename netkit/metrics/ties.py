@@ -231,20 +231,8 @@ def strength_score(features: pd.DataFrame) -> pd.Series:
 # --- features -----------------------------------------------------------------------------------
 
 
-def _word_counts(texts: pd.Series, batch: int = 131_072) -> np.ndarray:
-    """How many runs of non-space characters (`_WORD`) each text holds; 0 for missing text."""
-    arrow = pa.array(texts.array)
-    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
-    counts = [
-        _count_words(chunk.slice(at, batch))
-        for chunk in chunks
-        for at in range(0, len(chunk), batch)
-    ]
-    return np.concatenate([np.zeros(0, dtype=np.int64), *counts])
-
-
 def _count_words(texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """`_word_counts` of Arrow text.
+    """How many runs of non-space characters (`_WORD`) each Arrow text holds; 0 for missing.
 
     Trimmed of white space at both ends, a text splits into exactly its words (Arrow's ASCII
     white-space split, one token per word): a third faster than counting regular-expression
