@@ -208,3 +208,13 @@ def test_take_rows_is_iloc(chunks, data):
     rows = data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=12))
     rows = np.array(rows if len(text) else [], dtype=np.int64)
     pd.testing.assert_frame_equal(take_rows(frame, rows), frame.iloc[rows].reset_index(drop=True))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-1, 6), max_size=40))
+def test_first_of_each_is_each_values_first_position(codes):
+    from netkit._distinct import first_of_each
+
+    values = np.array(codes, dtype=np.int64)
+    expected = [i for i, v in enumerate(codes) if codes.index(v) == i]
+    assert first_of_each(values).tolist() == expected
