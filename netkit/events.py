@@ -24,6 +24,7 @@ __all__ = [
     "build_coded_interactions",
     "build_interactions",
     "invitation_behind",
+    "utc_timestamps",
 ]
 
 INTERACTION_COLUMNS = [
@@ -52,7 +53,6 @@ class _Part(NamedTuple):
 
 _DIRECTIONS = ("outgoing", "incoming")
 _MESSAGE = CHANNELS.index("message")
-_NAT = np.iinfo(np.int64).min
 
 
 class CodedLog(NamedTuple):
@@ -104,6 +104,12 @@ class CodedLog(NamedTuple):
 
 def _micros(timestamps: pd.Series) -> np.ndarray:
     return timestamps.astype("datetime64[us, UTC]").array.asi8
+
+
+def utc_timestamps(micros: np.ndarray, index: pd.Index | None = None) -> pd.Series:
+    """Microseconds since the epoch (the minimum int64 for NaT) as UTC timestamps: the
+    inverse of the codes' ``timestamp``."""
+    return pd.Series(micros.view("M8[us]"), index=index).dt.tz_localize("UTC")
 
 
 def _codes(values: pd.Series, names: tuple[str, ...]) -> np.ndarray:
@@ -251,9 +257,7 @@ def build_coded_interactions(
     index = pd.RangeIndex(len(order))
     events = pd.DataFrame(
         {
-            "timestamp": pd.Series(timestamp[order].view("M8[us]"), index=index).dt.tz_localize(
-                "UTC"
-            ),
+            "timestamp": utc_timestamps(timestamp[order], index),
             "person_id": spread(person_ids.array, person_codes[order], index),
             "channel": spread(list(CHANNELS), channel[order], index),
             "direction": spread(list(_DIRECTIONS), direction[order], index),

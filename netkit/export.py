@@ -17,7 +17,7 @@ import pandas as pd
 from ._distinct import ListColumn, count_pairs, factorize, take_rows
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
-from .events import CHANNELS, CodedLog, build_coded_interactions
+from .events import CHANNELS, CodedLog, build_coded_interactions, utc_timestamps
 from .formats import FILE_SPECS, match_spec
 from .people import Owner, profile_urls
 from .read import PROBLEM_COLUMNS, FileRead, read_file
@@ -286,7 +286,7 @@ def _per_person(log: CodedLog) -> dict[str, pd.Series]:
     for name, column in (("min", "first_interaction"), ("max", "last_interaction")):
         micros = np.full(n_people + 1, np.iinfo(np.int64).min)
         micros[bounds.index.to_numpy()] = bounds[name].to_numpy()
-        out[column] = pd.Series(micros.view("M8[us]")).dt.tz_localize("UTC")
+        out[column] = utc_timestamps(micros)
     return out
 
 

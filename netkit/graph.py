@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import ListColumn
-from .events import CodedLog
+from .events import CodedLog, utc_timestamps
 from .metrics import ties
 from .metrics._common import (
     NON_EMPLOYERS,
@@ -188,17 +188,12 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
     last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
     frame["interactions"] = per_node(np.bincount(log.person[contact], minlength=n)).astype("int64")
-    frame["first_interaction"] = _iso(_utc(first[in_log]), index)
-    frame["last_interaction"] = _iso(_utc(last[in_log]), index)
+    frame["first_interaction"] = _iso(utc_timestamps(first[in_log]), index)
+    frame["last_interaction"] = _iso(utc_timestamps(last[in_log]), index)
     frame["silent"] = frame["interactions"] == 0
     frame.insert(0, "label", frame["name"].fillna(pd.Series(index, index=index, dtype="str")))
     frame.insert(0, "kind", "contact")
     return frame
-
-
-def _utc(micros: np.ndarray) -> pd.Series:
-    """Microseconds since the epoch (the minimum int64 for NaT) as UTC timestamps."""
-    return pd.Series(micros.view("M8[us]")).dt.tz_localize("UTC")
 
 
 def _direct_edges(
@@ -374,12 +369,11 @@ class _Proxy(NamedTuple):
         absent."""
         labels = list(H.nodes)
         position = {node: i for i, node in enumerate(labels)}
-        ends = [(position[a], position[b], w) for a, b, w in H.edges(data="weight", default=1)]
-        u, v, weight = (np.array(c).reshape(-1) for c in zip(*ends, strict=True)) if ends else (
-            np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-        )  # fmt: skip
-        loop = u == v
-        return cls(labels, u[~loop].astype(np.int64), v[~loop].astype(np.int64), weight[~loop])
+        ends = np.array(
+            [(position[a], position[b]) for a, b in H.edges() if a != b], dtype=np.int64
+        ).reshape(-1, 2)
+        weight = np.array([w for a, b, w in H.edges(data="weight", default=1) if a != b])
+        return cls(labels, ends[:, 0], ends[:, 1], weight)
 
     @property
     def degree(self) -> np.ndarray:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
 import numpy as np
 import pandas as pd
 
-from ..events import CodedLog
+from ..events import CodedLog, utc_timestamps
 
 if TYPE_CHECKING:
     from ..export import Export
@@ -140,7 +140,7 @@ class DirectMessages(NamedTuple):
         stamps = self.timestamp[rows]
         return pd.DataFrame(
             {
-                "timestamp": pd.Series(stamps.view("M8[us]")).dt.tz_localize("UTC"),
+                "timestamp": utc_timestamps(stamps),
                 "person_id": pd.Series(self.people.take(self.person[rows]), dtype="str"),
                 "direction": pd.Series(directions[self.direction[rows]], dtype="str"),
             }

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .._distinct import first_of_each, positions_in, take_rows
-from ..events import CHANNELS
+from ..events import CHANNELS, utc_timestamps
 from ._common import (
     CONTACT_CHANNELS,
     as_of_timestamp,
@@ -718,15 +718,15 @@ def pitch_after_connect(
     rows = np.flatnonzero(log.on("message"))
     rows = rows[connected_day[log.person[rows]] != nat]
     first_rows = rows[first_of_each(log.person[rows])]
-    people = log.person[first_rows]
-    days_after = log.timestamp[first_rows] // day * day - connected_day[people]
+    first_person = log.person[first_rows]
+    days_after = log.timestamp[first_rows] // day * day - connected_day[first_person]
     window_us = window // pd.Timedelta(microseconds=1)
     soon = (days_after >= 0) & (days_after <= window_us)
     if not soon.any():
         result = empty_frame(PITCH_COLUMNS, None)  # a valid answer: no such relationship
         return record(result, cut, **params)
     opener = np.full(len(log.people) + 1, -1, dtype=np.int8)
-    opener[people[soon]] = log.direction[first_rows[soon]]
+    opener[first_person[soon]] = log.direction[first_rows[soon]]
 
     # The opening: the first sender's messages before the other side answers, within the window.
     thread = rows[opener[log.person[rows]] >= 0]
@@ -742,16 +742,14 @@ def pitch_after_connect(
     opening = pd.DataFrame(
         {
             "person_id": pd.Series(log.people.take(person[in_opening]), dtype="str"),
-            "timestamp": pd.Series(stamps[in_opening].view("M8[us]")).dt.tz_localize("UTC"),
+            "timestamp": utc_timestamps(stamps[in_opening]),
             "direction": pd.Series(directions[log.direction[thread][in_opening]], dtype="str"),
         }
     )
-    chosen = people[soon]
+    chosen = first_person[soon]
     first = pd.DataFrame(
         {
-            "timestamp": pd.Series(log.timestamp[first_rows[soon]].view("M8[us]"))
-            .dt.tz_localize("UTC")
-            .to_numpy(),
+            "timestamp": utc_timestamps(log.timestamp[first_rows[soon]]).to_numpy(),
             "direction": pd.array(directions[opener[chosen]], dtype="str"),
         },
         index=pd.Index(log.people.take(chosen), dtype="str", name="person_id"),

@@ -31,6 +31,7 @@ import pyarrow.compute as pc
 
 from .._distinct import Labels, ListColumn, factorize, positions_in
 from .._parallel import map_slices
+from ..events import utc_timestamps
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
@@ -469,17 +470,14 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         rows.person, weights=_message_text(ex)["words"].to_numpy()[rows.message], minlength=n
     ).astype("int64")
 
-    def timestamps(values: np.ndarray) -> pd.Series:
-        return pd.Series(values.view("M8[us]")).dt.tz_localize("UTC")
-
     valid = codes >= 0
     table = people.assign(
         messages_sent=laid_out(_counts(codes, valid & message & outgoing, n)),
         messages_received=laid_out(_counts(codes, valid & message & incoming, n)),
         active_days=laid_out(np.asarray(active, dtype=np.int64)),
         words=laid_out(words),
-        first_contact=timestamps(laid_out(first, np.iinfo(np.int64).min)),
-        last_contact=timestamps(laid_out(last, np.iinfo(np.int64).min)),
+        first_contact=utc_timestamps(laid_out(first, np.iinfo(np.int64).min)),
+        last_contact=utc_timestamps(laid_out(last, np.iinfo(np.int64).min)),
     )
     table["duration_days"] = (table["last_contact"] - table["first_contact"]) / _DAY
     table["days_since_last"] = (as_of - table["last_contact"]) / _DAY
