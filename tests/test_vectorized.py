@@ -105,10 +105,12 @@ def test_lexicon_matching_is_python_re_case_insensitive(texts, entries):
         max_size=25,
     ),
     st.integers(1, 7),
+    st.booleans(),
 )
-def test_word_counts_match_the_word_pattern(texts, batch):
-    """Counting Arrow's white-space tokens equals counting `_WORD` matches, text by text, on
-    slices of a two-chunk column in threads (as `_message_text` reads it)."""
+def test_word_counts_match_the_word_pattern(texts, batch, large):
+    """Counting word starts in the text bytes equals counting `_WORD` matches, text by text, on
+    slices of a two-chunk column in threads (as `_message_text` reads it), with 32- and 64-bit
+    offsets."""
     import re
 
     import pyarrow as pa
@@ -117,9 +119,8 @@ def test_word_counts_match_the_word_pattern(texts, batch):
     from netkit.metrics.ties import _WORD, _count_words
 
     half = len(texts) // 2
-    column = pa.chunked_array(
-        [pa.array(texts[:half], pa.string()), pa.array(texts[half:], pa.string())]
-    )
+    kind = pa.large_string() if large else pa.string()
+    column = pa.chunked_array([pa.array(texts[:half], kind), pa.array(texts[half:], kind)])
     found = map_slices(
         lambda rows: _count_words(column.slice(rows.start, rows.stop - rows.start)),
         len(texts),
