@@ -98,6 +98,56 @@ def test_lexicon_matching_is_python_re_case_insensitive(texts, entries):
     assert _contains(column, pattern).tolist() == expected
 
 
+#: Pieces glued with no space between them, so that every entry meets every neighbour: ASCII
+#: and non-ASCII letters, digits, underscores, Python's non-ASCII white space, apostrophes.
+TWIN_PIECES = ["call", "Quick", "coffee", "café", "Über", "über", "investor", "don't", "don’t",
+               "c++", "$5", "x", "é", "_", "7", " ", "\n", "\x0b", "\x1c", "\u00a0", "\u2003",
+               "\u3000", "-", ".", "ß", "ok"]  # fmt: skip
+TWIN_ENTRIES = ["quick call", "coffee", "café", "über*", "invest*", "don't", "c++", "$5", "ok"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.lists(st.sampled_from(TWIN_PIECES), max_size=8)), max_size=12),
+    st.lists(st.sampled_from(TWIN_ENTRIES), min_size=1),
+)
+def test_lexicon_twin_in_arrow_finds_what_python_re_finds(texts, entries):
+    """A lexicon matched by its RE2 twin in Arrow holds exactly where Python's `re` finds a
+    case-insensitive match, word boundaries next to non-ASCII letters and white space
+    included."""
+    from netkit.metrics.invitations import _arrow_twin, _contains, compile_lexicon
+
+    pattern = compile_lexicon(entries)
+    assert _arrow_twin(pattern.pattern) is not None  # the Arrow path is the one under test
+    column = pd.Series([None if t is None else "".join(t) for t in texts], dtype="str")
+    expected = [bool(pattern.search(t)) if isinstance(t, str) else False for t in column]
+    assert _contains(column, pattern).tolist() == expected
+
+
+def test_lexicon_twin_refuses_patterns_it_cannot_read():
+    """Only `compile_lexicon`'s own pieces have a twin; anything else goes through pandas."""
+    from netkit.metrics.invitations import _arrow_twin
+
+    assert _arrow_twin(r"\bcall\b|\bquick\s+call\b") is not None
+    assert _arrow_twin(r"(?:call)") is None
+    assert _arrow_twin(r"ca\bll") is None
+    assert _arrow_twin(r"call\d") is None
+
+
+def test_lexicon_twin_space_is_python_white_space():
+    """`_SPACE` lists exactly the characters Python's `str.isspace` calls white space."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from netkit.metrics.invitations import _SPACE
+
+    characters = [chr(c) for c in range(0x3001)]
+    found = pc.match_substring_regex(pa.array(characters), f"^{_SPACE}$").to_pylist()
+    assert [c for c, hit in zip(characters, found, strict=True) if hit] == [
+        c for c in characters if c.isspace()
+    ]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(

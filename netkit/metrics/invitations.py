@@ -18,10 +18,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .._distinct import first_of_each, positions_in, take_rows
 from ..events import CHANNELS, utc_timestamps
@@ -181,15 +184,83 @@ def _contains(text: pd.Series, pattern: re.Pattern[str]) -> pd.Series:
 
     A case-insensitive pattern whose letters are all lower-case (every lexicon's) is matched
     against the lower-cased text: the same answer, three times faster than a case-insensitive
-    regular expression in Arrow.
+    regular expression in Arrow. A `compile_lexicon` pattern is matched by its RE2 twin
+    (`_arrow_twin`) in Arrow; other patterns go through pandas, which falls back to Python's
+    `re` where RE2 would read them differently.
     """
     ignore_case = bool(pattern.flags & re.IGNORECASE)
     letters = re.sub(r"\\.", "", pattern.pattern)  # escapes such as \S are not letters
     if ignore_case and letters == letters.lower():
-        found = text.str.lower().str.contains(pattern.pattern, regex=True)
+        lowered = text.str.lower()
+        twin = _arrow_twin(pattern.pattern)
+        if twin is not None:
+            return _contains_by_twin(lowered, twin, pattern.pattern)
+        found = lowered.str.contains(pattern.pattern, regex=True)
     else:
         found = text.str.contains(pattern.pattern, case=not ignore_case, regex=True)
     return found.fillna(False).astype(bool)
+
+
+#: Python's ``\s`` (every character for which `str.isspace` is true), spelled out for RE2,
+#: whose ``\s`` knows only six ASCII characters.
+_SPACE = (
+    r"[\t\n\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}"
+    r"\x{202f}\x{205f}\x{3000}]"
+)
+_ASCII_NOT_WORD = "[^A-Za-z0-9_]"
+#: The pieces `compile_lexicon` writes, for `_arrow_twin` to read.
+_LEXICON_PIECE = re.compile(r"\\b|\\s\+|\\w\*|\['’\]|\\[!-/:-@\[-`{-~]|\||[^\\()\[\]{}?*+.^$|]")
+
+
+@lru_cache(maxsize=64)
+def _arrow_twin(pattern: str) -> str | None:
+    """An RE2 pattern with a match in every text where the `compile_lexicon` pattern has one,
+    and exactly there in ASCII text; None for a pattern `compile_lexicon` did not write.
+
+    RE2 has no look-arounds and reads ``\\b`` in ASCII only. A word boundary before an
+    entry becomes a character that is not an ASCII word character (or the start), after it
+    one such character (or the end); ``\\w*`` after a prefix entry is dropped (it cannot
+    stop a match from being found); ``\\s`` is spelled out (`_SPACE`). In ASCII text the twin
+    finds exactly the same texts; next to a non-ASCII letter it may find more, and
+    `_contains_by_twin` checks those texts with Python's `re`.
+    """
+    pieces = _LEXICON_PIECE.findall(pattern)
+    if "".join(pieces) != pattern:
+        return None
+    alternatives: list[list[str]] = [[]]
+    for piece in pieces:
+        if piece == "|":
+            alternatives.append([])
+        else:
+            alternatives[-1].append(piece)
+    twins = []
+    for alternative in alternatives:
+        body = list(alternative)
+        left = right = ""
+        if body and body[0] == "\\b":
+            left, body = f"(?:^|{_ASCII_NOT_WORD})", body[1:]
+        if body and body[-1] == "\\b":
+            right, body = f"(?:{_ASCII_NOT_WORD}|$)", body[:-1]
+        elif body and body[-1] == "\\w*":
+            body = body[:-1]
+        if not body or "\\b" in body or "\\w*" in body:
+            return None
+        twins.append(left + "".join(_SPACE + "+" if p == "\\s+" else p for p in body) + right)
+    return "|".join(twins)
+
+
+def _contains_by_twin(text: pd.Series, twin: str, pattern: str) -> pd.Series:
+    """Whether each text holds a match of `pattern`, found by its `_arrow_twin` in Arrow;
+    the few texts the twin finds that hold a non-ASCII character are checked in Python."""
+    values = pa.array(text.array)
+    found = pc.fill_null(pc.match_substring_regex(values, pattern=twin), False)
+    found = found.to_numpy(zero_copy_only=False).astype(bool)
+    ascii_only = pc.fill_null(pc.string_is_ascii(values), True).to_numpy(zero_copy_only=False)
+    unsure = np.flatnonzero(found & ~ascii_only)
+    if unsure.size:
+        check = re.compile(pattern)
+        found[unsure] = [check.search(value) is not None for value in text.iloc[unsure]]
+    return pd.Series(found, index=text.index)
 
 
 # -- invitation quality -----------------------------------------------------------------------
