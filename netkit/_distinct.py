@@ -23,6 +23,7 @@ __all__ = [
     "map_distinct",
     "positions_in",
     "spread",
+    "take_arrow",
     "take_rows",
 ]
 
@@ -65,32 +66,42 @@ def first_of_each(codes: np.ndarray) -> np.ndarray:
 
 
 def take_rows(frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
-    """``frame.iloc[rows]`` (index reset), each Arrow column taken chunk by chunk.
+    """``frame.iloc[rows]`` (index reset), each Arrow column taken chunk by chunk
+    (`take_arrow`)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if isinstance(values.dtype, pd.StringDtype):
+            picked = take_arrow(pa.array(values.array), rows)
+            columns[name] = pd.Series(pd.array(picked, dtype=values.dtype))
+        else:
+            columns[name] = values.iloc[rows].reset_index(drop=True)
+    return pd.DataFrame(columns)
+
+
+def take_arrow(values: pa.Array | pa.ChunkedArray, rows: np.ndarray) -> pa.Array:
+    """``values.take(rows)``, taken chunk by chunk.
 
     Arrow takes from a column of many chunks by first joining them into one: picking a few
     thousand messages would copy every text of a million. Taking from each chunk and joining
     the small results copies only what is picked.
     """
     rows = np.asarray(rows, dtype=np.int64)
-    columns = {}
-    for name in frame.columns:
-        values = frame[name]
-        arrow = pa.array(values.array) if isinstance(values.dtype, pd.StringDtype) else None
-        if isinstance(arrow, pa.ChunkedArray) and arrow.num_chunks > 1:
-            ends = np.cumsum([len(chunk) for chunk in arrow.chunks])
-            order = np.argsort(rows, kind="stable")
-            chunk_of = np.searchsorted(ends, rows[order], side="right")
-            starts = np.concatenate([[0], ends[:-1]])
-            parts = [
-                arrow.chunk(c).take(pa.array(rows[order][chunk_of == c] - starts[c]))
-                for c in np.unique(chunk_of)
-            ]
-            picked = pa.concat_arrays(parts) if parts else pa.array([], arrow.type)
-            picked = picked.take(pa.array(np.argsort(order, kind="stable")))
-            columns[name] = pd.Series(pd.array(picked, dtype=values.dtype))
-        else:
-            columns[name] = values.iloc[rows].reset_index(drop=True)
-    return pd.DataFrame(columns)
+    if isinstance(values, pa.ChunkedArray) and values.num_chunks == 1:
+        values = values.chunk(0)
+    if not isinstance(values, pa.ChunkedArray):
+        return values.take(pa.array(rows))
+    ends = np.cumsum([len(chunk) for chunk in values.chunks])
+    order = np.argsort(rows, kind="stable")
+    chunk_of = np.searchsorted(ends, rows[order], side="right")
+    starts = np.concatenate([[0], ends[:-1]])
+    parts = [
+        values.chunk(c).take(pa.array(rows[order][chunk_of == c] - starts[c]))
+        for c in np.unique(chunk_of)
+    ]
+    picked = pa.concat_arrays(parts) if parts else pa.array([], values.type)
+    return picked.take(pa.array(np.argsort(order, kind="stable")))
 
 
 def map_distinct(

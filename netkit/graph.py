@@ -30,16 +30,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._distinct import ListColumn
+from ._distinct import factorize, take_rows
 from .events import CodedLog, utc_timestamps
 from .metrics import ties
 from .metrics._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
     coded_until,
-    derived,
     empty_frame,
+    recipient_lists,
     record,
+    sender_codes,
 )
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ def _group_members(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
 
     The participants of a group conversation are its senders and recipients, the owner left out.
     Drafts and sponsored messages are no participation. A message without a conversation id
-    (old exports) stands alone as its own conversation.
+    (old exports) stands alone as its own conversation. ``conversation`` is an integer code;
+    the pairs are made distinct on codes, before any id is written out.
     """
     messages = ex.messages
     keep = (
@@ -118,26 +120,32 @@ def _group_members(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         & (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
     )
     rows = np.flatnonzero(keep)
-    standalone = pd.Series(messages.index[rows].astype(str), dtype="str")
-    conversation = messages["conversation_id"].iloc[rows].reset_index(drop=True)
-    conversation = conversation.fillna("message:" + standalone)
-    recipients = derived(
-        ex, "recipient_lists", messages, lambda: ListColumn(messages["recipient_ids"])
-    )
-    parent, to_them = recipients.explode(rows)
-    members = pd.DataFrame(
-        {
-            "conversation": pd.concat([conversation, conversation.iloc[parent]], ignore_index=True),
-            "person_id": pd.concat(
-                [
-                    messages["sender_id"].iloc[rows].reset_index(drop=True),
-                    pd.Series(to_them, dtype="str"),
-                ],
-                ignore_index=True,
-            ),
-        }
-    )
-    members = members.dropna().astype("str")
+    conversation, _ = factorize(take_rows(messages[["conversation_id"]], rows)["conversation_id"])
+    alone = np.flatnonzero(conversation < 0)
+    conversation[alone] = conversation.max(initial=-1) + 1 + np.arange(len(alone))
+
+    codes, senders = sender_codes(ex)
+    sender = codes[rows]
+    sent = sender >= 0
+    recipients = recipient_lists(ex)
+    parent, items = recipients.explode_positions(rows)
+
+    def distinct(talk: np.ndarray, who: np.ndarray, names: Any) -> pd.DataFrame:
+        pairs = np.unique(np.stack([talk, who], axis=1), axis=0).reshape(-1, 2)
+        return pd.DataFrame(
+            {
+                "conversation": pairs[:, 0],
+                "person_id": pd.Series(names.take(pairs[:, 1]), dtype="str"),
+            }
+        )
+
+    members = pd.concat(
+        [
+            distinct(conversation[sent], sender[sent], senders),
+            distinct(conversation[parent], items, recipients.items),
+        ],
+        ignore_index=True,
+    ).dropna()
     if ex.owner.person_id is not None:
         members = members[members["person_id"] != ex.owner.person_id]
     return members.drop_duplicates(ignore_index=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar, cast
 import numpy as np
 import pandas as pd
 
+from .._distinct import ListColumn, factorize
 from ..events import CodedLog, utc_timestamps
 
 if TYPE_CHECKING:
@@ -33,8 +34,10 @@ __all__ = [
     "interactions_until",
     "load_lexicon",
     "memoized",
+    "recipient_lists",
     "record",
     "rows_until",
+    "sender_codes",
     "shared",
 ]
 
@@ -90,6 +93,18 @@ def derived(ex: Export, name: str, table: pd.DataFrame, compute: Callable[[], T]
     if found is not None and found[0] is table:
         return cast("T", found[1])
     return shared(ex, (name,), None, compute)
+
+
+def recipient_lists(ex: Export) -> ListColumn:
+    """``ex.messages["recipient_ids"]`` as a `ListColumn`, once per export."""
+    messages = ex.messages
+    return derived(ex, "recipient_lists", messages, lambda: ListColumn(messages["recipient_ids"]))
+
+
+def sender_codes(ex: Export) -> tuple[np.ndarray, pd.Index]:
+    """``ex.messages["sender_id"]`` factorized (-1 for missing), once per export."""
+    messages = ex.messages
+    return derived(ex, "sender_codes", messages, lambda: factorize(messages["sender_id"]))
 
 
 def coded_until(ex: Export, as_of: pd.Timestamp) -> CodedLog:

@@ -29,21 +29,22 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import Labels, ListColumn, factorize, positions_in
+from .._distinct import Labels, positions_in, take_arrow
 from .._parallel import map_slices
 from ..events import utc_timestamps
 from ._common import (
     NON_EMPLOYERS,
     as_of_timestamp,
     coded_until,
-    derived,
     direct_until,
     empty_frame,
     interactions_until,
     load_lexicon,
     memoized,
+    recipient_lists,
     record,
     rows_until,
+    sender_codes,
     shared,
 )
 
@@ -307,7 +308,7 @@ def _match_each(
     hits = np.flatnonzero(_matches(texts, {"pattern": either, "ignore_case": False}))
     found = [np.zeros(len(texts), dtype=bool) for _ in patterns]
     if hits.size:
-        some = texts.take(pa.array(hits))
+        some = take_arrow(texts, hits)
         for each, pattern in zip(found, patterns, strict=True):
             each[hits] = _matches(some, pattern)
     return found
@@ -357,12 +358,6 @@ class _MessageRows(NamedTuple):
     is_group: np.ndarray  # bool
 
 
-def _senders(ex: Export) -> tuple[np.ndarray, pd.Index]:
-    """`ex.messages`' ``sender_id`` factorized, once per export."""
-    messages = ex.messages
-    return derived(ex, "sender_codes", messages, lambda: factorize(messages["sender_id"]))
-
-
 def _message_rows(
     ex: Export, as_of: pd.Timestamp, people: pd.Index
 ) -> tuple[_MessageRows, pd.Index]:
@@ -377,12 +372,10 @@ def _message_rows(
     messages = ex.messages
     until = (messages["sent_at"] <= as_of).fillna(False).to_numpy(dtype=bool)
     real = np.flatnonzero(until & ~messages["is_sponsored"].to_numpy(dtype=bool))
-    recipients = derived(
-        ex, "recipient_lists", messages, lambda: ListColumn(messages["recipient_ids"])
-    )
-    sender_codes, senders = _senders(ex)
+    recipients = recipient_lists(ex)
+    codes, senders = sender_codes(ex)
     used = np.zeros(len(senders) + 1, dtype=bool)
-    used[sender_codes[real]] = True
+    used[codes[real]] = True
     participants = pd.Index(
         pd.concat(
             [pd.Series(senders[used[:-1]], dtype="str"), recipients.distinct_items(real)]
@@ -394,7 +387,7 @@ def _message_rows(
     incoming = sent[direction.be("incoming")[sent]]
     parent, items = recipients.explode_positions(outgoing)
     item_person = positions_in(pd.Series(recipients.items, dtype="str"), people)
-    sender_person = np.append(people.get_indexer(senders), -1)[sender_codes]
+    sender_person = np.append(people.get_indexer(senders), -1)[codes]
     person = np.concatenate([item_person[items], sender_person[incoming]])
     position = np.concatenate([outgoing[parent], incoming])
     keep = person >= 0
