@@ -131,11 +131,13 @@ def _group_members(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     parent, items = recipients.explode_positions(rows)
 
     def distinct(talk: np.ndarray, who: np.ndarray, names: Any) -> pd.DataFrame:
-        pairs = np.unique(np.stack([talk, who], axis=1), axis=0).reshape(-1, 2)
+        """Each (conversation, person) pair once, in order of first appearance."""
+        width = int(who.max(initial=0)) + 1
+        pair = pd.unique(talk * width + who)
         return pd.DataFrame(
             {
-                "conversation": pairs[:, 0],
-                "person_id": pd.Series(names.take(pairs[:, 1]), dtype="str"),
+                "conversation": pair // width,
+                "person_id": pd.Series(names.take(pair % width), dtype="str"),
             }
         )
 
@@ -333,7 +335,7 @@ def build_graph(
     owner = {"kind": "owner", "label": ex.owner.name or owner_id, "name": ex.owner.name}
     owner["profile_url"] = ex.owner.profile_url
     G.add_node(owner_id, **{k: v for k, v in owner.items() if v is not None})
-    G.add_nodes_from(zip(contacts.index, _records(contacts), strict=True))
+    G.add_nodes_from(zip(contacts.index.tolist(), _records(contacts), strict=True))
 
     G.add_edges_from(_direct_edges(contacts, log, scores, owner_id))
 
@@ -358,7 +360,7 @@ def build_graph(
         )
         G.add_edges_from(
             (person_id, f"company:{name}", {"kind": "works_at", "proxy": True})
-            for person_id, name in works.items()
+            for person_id, name in zip(works.index.tolist(), works.tolist(), strict=True)
         )
     return G
 
