@@ -269,3 +269,14 @@ def test_first_of_each_is_each_values_first_position(codes):
     values = np.array(codes, dtype=np.int64)
     expected = [i for i, v in enumerate(codes) if codes.index(v) == i]
     assert first_of_each(values).tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 70_000), max_size=60), st.integers(0, 3))
+def test_grouped_order_is_a_stable_argsort(codes, narrow):
+    """Grouping by code on a narrow type gives numpy's stable argsort of the codes, whatever
+    type holds them."""
+    from netkit._distinct import grouped_order
+
+    values = np.array([c % (2**16 if narrow else 2**17) for c in codes], dtype=np.int64)
+    assert grouped_order(values).tolist() == np.argsort(values, kind="stable").tolist()

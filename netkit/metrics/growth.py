@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
+from .._distinct import grouped_order
 from ..events import invitation_behind
 from ._common import (
     as_of_timestamp,
@@ -887,6 +888,10 @@ def _no_spikes(
 # ---------------------------------------------------------------------------------------------
 # active ties
 # ---------------------------------------------------------------------------------------------
+def _ascending(values: np.ndarray) -> bool:
+    return bool(np.all(values[1:] >= values[:-1]))
+
+
 def _active_tie_counts(
     person: np.ndarray, outgoing: np.ndarray, time: np.ndarray, ends: np.ndarray, window: int
 ) -> np.ndarray:
@@ -906,7 +911,8 @@ def _active_tie_counts(
     if not len(person):
         return np.zeros(len(ends), dtype="int64")
     way = outgoing.astype("int64")
-    order = np.lexsort((time, way, person))
+    order = np.arange(len(time)) if _ascending(time) else np.argsort(time, kind="stable")
+    order = order[grouped_order(person[order] * 2 + way[order])]  # by contact, way, then time
     person, way, time = person[order], way[order], time[order]
     same_stream = (person[1:] == person[:-1]) & (way[1:] == way[:-1])
     opens = np.concatenate([[True], ~same_stream | (time[1:] - time[:-1] >= window)])

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .._distinct import grouped_order
 from ..events import CodedLog
 from ._common import (
     as_of_timestamp,
@@ -224,7 +225,7 @@ def _compute_per_contact(
     direct = np.flatnonzero(is_message & ~log.is_group)
     codes = local[log.person[direct]]
     stamps = log.timestamp[direct]
-    order = np.lexsort((stamps, codes))
+    order = grouped_order(codes)  # the log is in time order: so is each relationship
     codes, stamps = codes[order], stamps[order]
     outgoing = log.outgoing[direct][order]
     incoming = ~outgoing
