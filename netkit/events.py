@@ -173,21 +173,26 @@ def invitation_behind(connections: pd.DataFrame, invitations: pd.DataFrame) -> p
     dated = (connections["connected_on"].notna() & connections["person_id"].notna()).to_numpy()
     if asked.empty or not dated.any():
         return behind
-    left = pd.DataFrame(
-        {
-            "row": connections.index[dated],
-            "person_id": connections.loc[dated, "person_id"].to_numpy(),
-            "until": (connections.loc[dated, "connected_on"] + pd.Timedelta(days=1)).to_numpy(),
-        }
-    ).sort_values("until", kind="stable")
-    right = asked[["sent_at", "person_id", "direction", "has_note", "message"]].sort_values(
-        "sent_at", kind="stable"
+    # On integer keys: (person, instant) with instants ranked over both tables, so that one
+    # sorted search finds each connection's last invitation before the day after it.
+    person, people = factorize(connections.loc[dated, "person_id"])
+    invited = people.get_indexer(asked["person_id"])
+    day = 86_400_000_000
+    until = _micros(connections.loc[dated, "connected_on"]) + day
+    instants, rank = np.unique(
+        np.concatenate([until, _micros(asked["sent_at"])]), return_inverse=True
     )
-    matched = pd.merge_asof(
-        left, right, left_on="until", right_on="sent_at", by="person_id", allow_exact_matches=False
-    ).set_index("row")
+    key = person * len(instants) + rank[: len(until)]
+    candidates = np.flatnonzero(invited >= 0)
+    asked_key = invited[candidates] * len(instants) + rank[len(until) :][candidates]
+    order = np.argsort(asked_key, kind="stable")  # equal keys keep their order: the last wins
+    last = np.searchsorted(asked_key[order], key, side="left") - 1
+    found = last >= 0
+    found[found] = invited[candidates[order[last[found]]]] == person[found]
+    picked = asked.iloc[candidates[order[last[found]]]]
+    rows = connections.index[dated][found]
     for column in behind.columns:
-        behind[column] = behind[column].fillna(matched[column]).astype(behind[column].dtype)
+        behind.loc[rows, column] = picked[column].to_numpy()
     return behind
 
 

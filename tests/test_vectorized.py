@@ -280,3 +280,68 @@ def test_grouped_order_is_a_stable_argsort(codes, narrow):
 
     values = np.array([c % (2**16 if narrow else 2**17) for c in codes], dtype=np.int64)
     assert grouped_order(values).tolist() == np.argsort(values, kind="stable").tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["ann", "bob", "chen", None]), st.one_of(st.none(), st.integers(0, 6))
+        ),
+        max_size=12,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["ann", "bob", "chen", "zed", None]),
+            st.one_of(
+                st.none(), st.integers(0, 7 * 24), st.sampled_from([24, 48, 72])
+            ),  # midnights
+            st.sampled_from(["outgoing", "incoming"]),
+            st.one_of(st.none(), st.sampled_from(["hi", "hello"])),
+        ),
+        max_size=12,
+    ),
+)
+def test_invitation_behind_is_the_last_invitation_before_the_day_after(connected, invited):
+    """Each dated connection gets the person's last invitation sent before the end of the day
+    of connecting (the later one in the file among equal times); others get nothing."""
+    from netkit.events import invitation_behind
+
+    day0 = pd.Timestamp("2024-03-01", tz="UTC")
+    connections = pd.DataFrame(
+        {
+            "person_id": pd.Series([p for p, _ in connected], dtype="str"),
+            "connected_on": pd.Series(
+                [pd.NaT if d is None else day0 + pd.Timedelta(days=d) for _, d in connected],
+                dtype="datetime64[us, UTC]",
+            ),
+        }
+    )
+    invitations = pd.DataFrame(
+        {
+            "person_id": pd.Series([p for p, *_ in invited], dtype="str"),
+            "sent_at": pd.Series(
+                [pd.NaT if h is None else day0 + pd.Timedelta(hours=h) for _, h, *_ in invited],
+                dtype="datetime64[us, UTC]",
+            ),
+            "direction": pd.Series([d for *_, d, _ in invited], dtype="str"),
+            "has_note": [m is not None for *_, m in invited],
+            "message": pd.Series([m for *_, m in invited], dtype="str"),
+        }
+    )
+    behind = invitation_behind(connections, invitations)
+    for row, (person, days) in enumerate(connected):
+        before = [
+            i
+            for i, (p, h, *_) in enumerate(invited)
+            if person is not None and days is not None and p == person and h is not None
+            and h < (days + 1) * 24
+        ]  # fmt: skip
+        if not before:
+            assert behind.loc[row].isna().all()
+            continue
+        last = max(before, key=lambda i: (invited[i][1], i))
+        assert behind.loc[row, "direction"] == invited[last][2]
+        assert behind.loc[row, "has_note"] == (invited[last][3] is not None)
+        message = behind.loc[row, "message"]
+        assert (message if isinstance(message, str) else None) == invited[last][3]
