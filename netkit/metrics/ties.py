@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import Labels, positions_in, take_arrow
+from .._distinct import Labels, grouped_order, positions_in, take_arrow
 from .._parallel import map_slices
 from ..events import utc_timestamps
 from ._common import (
@@ -920,11 +920,18 @@ def _median_gap_days(ex: Export, as_of: pd.Timestamp) -> pd.Series:
     """Each contact's median number of days between consecutive days with a one-to-one message
     (NaN for one such day): the rhythm of the relationship, which group threads do not set."""
     direct = direct_until(ex, as_of)
-    day = np.floor_divide(direct.timestamp, 86_400_000_000)
-    days = pd.DataFrame({"person": direct.person, "day": day}).drop_duplicates()
-    days = days.sort_values(["person", "day"], kind="stable")
-    gaps = days.groupby("person")["day"].diff()
-    medians = gaps.groupby(days["person"].to_numpy()).median().astype("float64")
+    order = grouped_order(direct.person)  # the messages are in time order: so is each contact
+    person = direct.person[order]
+    day = np.floor_divide(direct.timestamp[order], 86_400_000_000)
+    same_person = np.zeros(len(person), dtype=bool)
+    same_person[1:] = person[1:] == person[:-1]
+    new_day = ~same_person
+    new_day[1:] |= day[1:] != day[:-1]
+    person, day, same_person = person[new_day], day[new_day], same_person[new_day]
+    gaps = np.full(len(day), np.nan)
+    gaps[1:] = day[1:] - day[:-1]
+    gaps[~same_person] = np.nan  # a contact's first day has no gap before it
+    medians = pd.Series(gaps).groupby(person).median().astype("float64")
     return pd.Series(medians.to_numpy(), index=direct.people.take(medians.index), dtype="float64")
 
 
