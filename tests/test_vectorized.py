@@ -345,3 +345,34 @@ def test_invitation_behind_is_the_last_invitation_before_the_day_after(connected
         assert behind.loc[row, "has_note"] == (invited[last][3] is not None)
         message = behind.loc[row, "message"]
         assert (message if isinstance(message, str) else None) == invited[last][3]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["ann", "bob", "chen"]),
+            st.lists(st.sampled_from(["Demo", "demo", "buy", "hi", "Quick call", " "]), max_size=6),
+        ),
+        max_size=10,
+    )
+)
+def test_pitch_words_listed_per_distinct_text_as_in_pandas(rows):
+    """Listing the matches once per distinct text, then per person, gives what pandas'
+    findall, explode, drop_duplicates and groupby(sort=False).agg(list) give."""
+    from netkit.metrics.invitations import _listed_words, _lists_by_key, _plain, compile_lexicon
+
+    pattern = compile_lexicon(["demo", "buy", "quick call"])
+    text = pd.Series([" ".join(words) for _, words in rows], dtype="str")
+    person = pd.Series([p for p, _ in rows], dtype="str")
+    found = text.str.findall(pattern).explode().dropna()
+    words = pd.DataFrame(
+        {
+            "person_id": person[found.index].to_numpy(),
+            "word": _plain(found.astype("str")).to_numpy(),
+        }
+    ).drop_duplicates()
+    expected = words.groupby("person_id", sort=False)["word"].agg(list)
+    got = _lists_by_key(*_listed_words(text, person, pattern))
+    assert got.index.tolist() == expected.index.tolist()
+    assert got.tolist() == expected.tolist()

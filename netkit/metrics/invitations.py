@@ -719,6 +719,40 @@ def _message_texts(ex: Export, openings: pd.DataFrame) -> pd.DataFrame:
     return rows.dropna(subset=["person_id"]).astype({"direction": "str", "text": "str"})
 
 
+def _listed_words(
+    text: pd.Series, person_id: pd.Series, pattern: re.Pattern[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each match of `pattern` in each text, in order, `_plain` (lower case), with the
+    text's `person_id`: two object arrays, one row per match.
+
+    The matches are listed with Python's `re` once per distinct text (openings repeat their
+    templates) and spread back to the texts.
+    """
+    form, forms = pd.factorize(text)
+    listed = [pattern.findall(value) for value in forms]
+    per_form = np.fromiter(map(len, listed), dtype=np.int64, count=len(listed))
+    flat = [word for words in listed for word in words]
+    plain = _plain(pd.Series(flat, dtype="str")).to_numpy(dtype=object)
+    starts = np.cumsum(per_form) - per_form
+    per_row = per_form[form]
+    within = np.arange(per_row.sum()) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+    at = np.repeat(starts[form], per_row) + within
+    return np.repeat(person_id.to_numpy(dtype=object), per_row), plain[at]
+
+
+def _lists_by_key(keys: np.ndarray, values: np.ndarray) -> pd.Series:
+    """Each key's distinct values as a list in order of appearance, keys in order of first
+    appearance (``groupby(sort=False).agg(list)`` of the distinct pairs)."""
+    pairs = pd.DataFrame({"key": keys, "value": values}).drop_duplicates()
+    if pairs.empty:
+        return pd.Series([], index=pd.Index([], dtype=object), dtype=object)
+    code, distinct = pd.factorize(pairs["key"])
+    order = np.argsort(code, kind="stable")
+    ends = np.cumsum(np.bincount(code, minlength=len(distinct)))
+    lists = np.split(pairs["value"].to_numpy(dtype=object)[order], ends[:-1])
+    return pd.Series([part.tolist() for part in lists], index=pd.Index(distinct), dtype=object)
+
+
 @memoized
 def pitch_after_connect(
     ex: Export,
@@ -841,17 +875,13 @@ def pitch_after_connect(
     text[escaped] = text[escaped].map(html.unescape)  # old InMails carry &nbsp; and the like
     readable = texts.loc[(text.str.strip() != "").fillna(False).astype(bool), "person_id"]
     holds = _contains(text, pattern).to_numpy()  # in Arrow; words are listed in Python
-    found = text[holds].str.findall(pattern).explode().dropna()
-    words = pd.DataFrame(
-        {
-            "person_id": texts.loc[found.index, "person_id"].to_numpy(),
-            "word": _plain(found.astype("str")).to_numpy(),
-        }
-    ).drop_duplicates()
-    matched = words.groupby("person_id", sort=False)["word"].agg(list)
+    person, words = _listed_words(text[holds], texts.loc[holds, "person_id"], pattern)
+    matched = _lists_by_key(person, words)
 
     people = first.index
     names = ex.people.drop_duplicates("person_id").set_index("person_id")["name"]
+    is_pitch = pd.array(people.isin(matched.index), dtype="boolean")
+    is_pitch[~people.isin(readable)] = pd.NA  # no text to read: unknown
     matched_words = [words if isinstance(words, list) else [] for words in matched.reindex(people)]
     result = pd.DataFrame(
         {
@@ -859,14 +889,13 @@ def pitch_after_connect(
             "direction": first["direction"].to_numpy(),
             "sent_at": first["timestamp"].to_numpy(),
             "connected_on": people.map(connected_on),
-            "is_pitch": pd.array(people.isin(matched.index), dtype="boolean"),
+            "is_pitch": is_pitch,
             "matched_words": pd.Series(matched_words, index=people, dtype=object),
             "name": people.map(names),
             "days_after_connect": days_after[people].dt.days.to_numpy(),
             "opening_messages": opening.groupby("person_id").size().reindex(people).to_numpy(),
         }
     ).astype(PITCH_COLUMNS)
-    result.loc[~people.isin(readable), "is_pitch"] = pd.NA  # no text to read: unknown
     result = result.reset_index(drop=True).sort_values(
         ["sent_at", "person_id"], kind="stable", ignore_index=True
     )
