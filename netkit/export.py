@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._distinct import ListColumn, count_pairs, factorize, take_rows
+from ._distinct import ListColumn, count_pairs, factorize, is_in, take_rows
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import CHANNELS, CodedLog, build_coded_interactions, utc_timestamps
@@ -353,7 +353,7 @@ def _people(
     row = log.people.get_indexer(people["person_id"])
     for column, values in _per_person(log).items():
         people[column] = values.take(row).set_axis(people.index)
-    people["in_address_book"] = people["person_id"].isin(tables["contacts"]["person_id"].dropna())
+    people["in_address_book"] = is_in(people["person_id"], tables["contacts"]["person_id"])
     return people
 
 

@@ -376,3 +376,20 @@ def test_pitch_words_listed_per_distinct_text_as_in_pandas(rows):
     got = _lists_by_key(*_listed_words(text, person, pattern))
     assert got.index.tolist() == expected.index.tolist()
     assert got.tolist() == expected.tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.sampled_from(["ann", "bob", "chen", "dé"])), max_size=20),
+    st.lists(st.one_of(st.none(), st.sampled_from(["ann", "chen", "zed"])), max_size=5),
+)
+def test_is_in_is_pandas_isin_without_missing(values, candidates):
+    """`is_in` answers pandas' ``isin`` of the candidates that are not missing; a missing
+    value is in nothing."""
+    from netkit._distinct import is_in
+
+    column = pd.Series(values, dtype="str")
+    present = [c for c in candidates if c is not None]
+    expected = column.isin(present).fillna(False).astype(bool) & column.notna()
+    assert is_in(column, pd.Series(candidates, dtype="str")).tolist() == expected.tolist()
+    assert is_in(pd.Index(column), set(present)).tolist() == expected.tolist()

@@ -25,13 +25,13 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from .._distinct import grouped_order
+from .._distinct import grouped_order, positions_in
 from ..events import invitation_behind
 from ._common import (
     as_of_timestamp,
+    coded_until,
     direct_until,
     empty_frame,
-    interactions_until,
     memoized,
     record,
     rows_until,
@@ -771,15 +771,24 @@ def _followed_up(
     ex: Export, members: pd.DataFrame, as_of: pd.Timestamp, follow_up: pd.Timedelta
 ) -> np.ndarray:
     """Whether each new connection exchanged a message within `follow_up` of connecting."""
-    events = interactions_until(ex, as_of)
-    people = members["person_id"].dropna()
-    wanted = (events["channel"] == "message") & events["person_id"].isin(people)
-    messages = events.loc[wanted.to_numpy(dtype=bool), ["person_id", "timestamp"]]
-    pairs = members[["person_id", "connected_on"]].reset_index().merge(messages, on="person_id")
-    soon = (pairs["timestamp"] >= pairs["connected_on"]) & (
-        pairs["timestamp"] <= pairs["connected_on"] + follow_up
-    )
-    return members.index.isin(pairs.loc[soon.to_numpy(dtype=bool), "index"])
+    log = coded_until(ex, as_of)
+    person = positions_in(members["person_id"], log.people)  # -1: no id, or never in the log
+    wanted = np.zeros(len(log.people) + 1, dtype=bool)  # the last slot answers code -1
+    wanted[person[person >= 0]] = True
+    rows = np.flatnonzero(log.on("message") & wanted[log.person])
+    pairs = pd.DataFrame(
+        {
+            "member": np.arange(len(members)),
+            "person": person,
+            "since": _micros(members["connected_on"]),
+        }
+    ).merge(pd.DataFrame({"person": log.person[rows], "at": log.timestamp[rows]}), on="person")
+    since = pairs["since"].to_numpy()
+    at = pairs["at"].to_numpy()
+    soon = (at >= since) & (at <= since + _micros_of(follow_up))
+    followed = np.zeros(len(members), dtype=bool)
+    followed[pairs["member"].to_numpy()[soon]] = True
+    return followed
 
 
 def _happenings(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:

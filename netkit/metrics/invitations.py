@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import first_of_each, positions_in, take_rows
+from .._distinct import first_of_each, is_in, positions_in, take_rows
 from ..events import CHANNELS, utc_timestamps
 from ._common import (
     CONTACT_CHANNELS,
@@ -880,8 +880,8 @@ def pitch_after_connect(
 
     people = first.index
     names = ex.people.drop_duplicates("person_id").set_index("person_id")["name"]
-    is_pitch = pd.array(people.isin(matched.index), dtype="boolean")
-    is_pitch[~people.isin(readable)] = pd.NA  # no text to read: unknown
+    is_pitch = pd.array(is_in(people, matched.index), dtype="boolean")
+    is_pitch[~is_in(people, readable)] = pd.NA  # no text to read: unknown
     matched_words = [words if isinstance(words, list) else [] for words in matched.reindex(people)]
     result = pd.DataFrame(
         {
