@@ -30,7 +30,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize, take_rows
+from ._distinct import factorize, map_distinct, take_rows
 from .events import CodedLog, utc_timestamps
 from .metrics import ties
 from .metrics._common import (
@@ -100,8 +100,9 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _collapse(values: pd.Series) -> pd.Series:
-    """White space collapsed and stripped; missing stays missing."""
-    return values.str.replace(r"\s+", " ", regex=True).str.strip().astype("str")
+    """White space collapsed and stripped; missing stays missing (once per distinct value:
+    Python's white space, which pandas would match in Python row by row)."""
+    return map_distinct(values.astype("str"), lambda text: " ".join(text.split()))
 
 
 def _group_members(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
