@@ -330,9 +330,12 @@ class _InvitationWords(NamedTuple):
     vocabulary: pd.Index
 
 
-def _recipient_names(invitations: pd.DataFrame, ex: Export) -> tuple[np.ndarray, pd.DataFrame]:
-    """Each invitation's recipient name (the contact, or the owner) as a code, and ``row,
-    token``: the words of two letters or more of each distinct name (``row`` is its code)."""
+def _recipient_names(invitations: pd.DataFrame, ex: Export) -> tuple[np.ndarray, pd.DataFrame, int]:
+    """The recipient's name (the contact, or the owner) and its words.
+
+    Returns each invitation's name as a code, ``row, token``: the words of two letters or more
+    of each distinct name (``row`` is its code), and the number of distinct names.
+    """
     outgoing = (invitations["direction"] == "outgoing").fillna(False).astype(bool)
     first_names = ex.people.drop_duplicates("person_id").set_index("person_id")["first_name"]
     owner_name = ex.owner.name or ""
@@ -349,7 +352,8 @@ def _recipient_names(invitations: pd.DataFrame, ex: Export) -> tuple[np.ndarray,
     )
     codes, distinct = factorize(recipient)
     names = _tokens(pd.Series(distinct, dtype="str"))
-    return codes, names.loc[names["token"].str.len() >= 2, ["row", "token"]].drop_duplicates()
+    names = names.loc[names["token"].str.len() >= 2, ["row", "token"]].drop_duplicates()
+    return codes, names, len(distinct)
 
 
 def _recipient_companies(
@@ -396,13 +400,15 @@ def _invitation_words(invitations: pd.DataFrame, note: pd.Series, ex: Export) ->
     note_of_row, distinct_notes = factorize(note)
     note_texts = pd.Series(distinct_notes, dtype="str")
     noted = np.flatnonzero(note_of_row >= 0)
-    recipients, name_words = _recipient_names(invitations.iloc[noted], ex)
+    # only the columns the recipients are read from: a take copies every column it is given
+    noted_invitations = invitations[["direction", "person_id", "name"]].iloc[noted]
+    recipients, name_words, n_names = _recipient_names(noted_invitations, ex)
     contact_companies, owner_companies, company_words, n_companies = _recipient_companies(
-        invitations.iloc[noted], ex
+        noted_invitations, ex
     )
     (notes, names, companies), vocabulary = _word_lists(
         (_tokens(note_texts), len(note_texts)),
-        (name_words, int(recipients.max(initial=-1)) + 1),
+        (name_words, n_names),
         (company_words, n_companies),
     )
     recipient_of_row = np.full(len(invitations), -1, dtype=np.int64)
@@ -477,8 +483,8 @@ def _note_symbols(words: _InvitationWords, rows: np.ndarray) -> tuple[np.ndarray
 def _similar_notes(
     words: _InvitationWords, rows: np.ndarray, *, similarity: float, shingle_size: int
 ) -> np.ndarray:
-    """For each invitation of `rows`, how many of the other `rows` nearly repeat its note
-    (0 for every other invitation).
+    """For each of `rows` (invitations with a note), how many of the other `rows` nearly repeat
+    its note; 0 for every other invitation.
 
     Names, companies and numbers are replaced by placeholders, each note becomes its set of
     `shingle_size`-word shingles, and two notes are near-repeats when the Jaccard similarity of
