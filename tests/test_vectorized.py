@@ -393,3 +393,121 @@ def test_is_in_is_pandas_isin_without_missing(values, candidates):
     expected = column.isin(present).fillna(False).astype(bool) & column.notna()
     assert is_in(column, pd.Series(candidates, dtype="str")).tolist() == expected.tolist()
     assert is_in(pd.Index(column), set(present)).tolist() == expected.tolist()
+
+
+NOTE_WORDS = ["ann", "bob", "acme", "data", "hi", "love", "the", "12", "٣", "x"]
+#: The identifying words of each company (`_recipient_companies` drops the noise words).
+COMPANY_WORDS = [["acme"], ["acme", "data"], ["the"], [], ["bob", "x"]]
+INVITATION = st.tuples(
+    st.one_of(st.none(), st.lists(st.sampled_from(NOTE_WORDS), max_size=7)),  # None: no note
+    st.booleans(),  # sent by the owner
+    st.lists(st.sampled_from(NOTE_WORDS[:4]), max_size=2, unique=True),  # the recipient's name
+    st.integers(-1, len(COMPANY_WORDS) - 1),  # the contact's company, -1 unknown
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(INVITATION, max_size=14),
+    st.lists(st.integers(0, len(COMPANY_WORDS) - 1), unique=True, max_size=3),
+    st.sampled_from([0.3, 0.5, 0.6, 1.0]),
+    st.integers(1, 4),
+)
+def test_invitation_word_codes_match_the_plain_rules(rows, owner, similarity, shingle_size):
+    """Names the recipient, names a company and near-repeats, computed on integer word codes of
+    distinct texts, equal the rules applied note by note to the words themselves."""
+    import re
+
+    from netkit.metrics.invitations import (
+        _InvitationWords,
+        _names_company,
+        _names_recipient,
+        _similar_notes,
+        _word_lists,
+    )
+
+    def tokens(texts):
+        return pd.DataFrame(
+            {
+                "row": np.array([i for i, t in enumerate(texts) for _ in t], dtype=np.int64),
+                "token": pd.Series([w for t in texts for w in t], dtype="str"),
+            }
+        )
+
+    noted = [i for i, (note, *_) in enumerate(rows) if note is not None]
+    distinct = list(dict.fromkeys(tuple(rows[i][0]) for i in noted))
+    note_of_row = np.full(len(rows), -1)
+    note_of_row[noted] = [distinct.index(tuple(rows[i][0])) for i in noted]
+    recipient_of_row = np.full(len(rows), -1)
+    recipient_of_row[noted] = np.arange(len(noted))  # one name per invitation
+    outgoing = np.array([sent for _, sent, _, _ in rows], dtype=bool)
+    company_of_row = np.array(
+        [c if note is not None and sent else -1 for note, sent, _, c in rows], dtype=np.int64
+    )
+    (notes, names, companies), vocabulary = _word_lists(
+        (tokens(distinct), len(distinct)),
+        (tokens([rows[i][2] for i in noted]), len(noted)),
+        (tokens(COMPANY_WORDS), len(COMPANY_WORDS)),
+    )
+    words = _InvitationWords(
+        pd.Series([" ".join(t) for t in distinct], dtype="str"),
+        note_of_row,
+        recipient_of_row,
+        company_of_row,
+        np.array(owner, dtype=np.int64),
+        notes,
+        names,
+        companies,
+        vocabulary,
+    )
+
+    def form(note, name, company):
+        return [
+            "<name>"
+            if w in name
+            else "<company>"
+            if company >= 0 and w in COMPANY_WORDS[company]
+            else "<number>"
+            if re.fullmatch(r"\d+", w)
+            else w
+            for w in note
+        ]
+
+    def shingles(words):
+        k = shingle_size
+        if len(words) < k:
+            return {" ".join(words)}
+        return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+    forms = {i: form(*rows[i][::2], rows[i][3]) for i in noted if rows[i][1] and rows[i][0]}
+    expected_similar = [
+        sum(
+            j != i
+            and (
+                forms[i] == forms[j]
+                or len(shingles(forms[i]) & shingles(forms[j]))
+                / len(shingles(forms[i]) | shingles(forms[j]))
+                >= similarity
+            )
+            for j in forms
+        )
+        if i in forms
+        else 0
+        for i in range(len(rows))
+    ]
+    expected_recipient = [
+        note is not None and any(w in note for w in name) for note, _, name, _ in rows
+    ]
+    expected_company = [
+        note is not None
+        and any(
+            COMPANY_WORDS[c] and set(COMPANY_WORDS[c]) <= set(note)
+            for c in (([company] if company >= 0 else []) if sent else owner)
+        )
+        for note, sent, _, company in rows
+    ]
+    own = np.flatnonzero(outgoing & (note_of_row >= 0))  # the owner's notes, as in production
+    similar = _similar_notes(words, own, similarity=similarity, shingle_size=shingle_size)
+    assert similar.tolist() == expected_similar
+    assert _names_recipient(words).tolist() == expected_recipient
+    assert _names_company(words, outgoing).tolist() == expected_company

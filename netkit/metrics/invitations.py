@@ -19,14 +19,14 @@ import html
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import first_of_each, is_in, positions_in, take_rows
+from .._distinct import factorize, first_of_each, is_in, positions_in, take_rows
 from ..events import CHANNELS, utc_timestamps
 from ._common import (
     CONTACT_CHANNELS,
@@ -280,8 +280,62 @@ def is_default_note(note: pd.Series) -> pd.Series:
     )
 
 
-def _recipient_names(invitations: pd.DataFrame, ex: Export) -> pd.DataFrame:
-    """``row, token``: the words of the recipient's name (the contact, or the owner)."""
+class _WordLists(NamedTuple):
+    """The words of distinct texts as integer codes (of one vocabulary), text after text.
+
+    Text ``t`` holds ``words[start[t] : start[t] + count[t]]``: in reading order for notes, each
+    word once for names and companies.
+    """
+
+    words: np.ndarray
+    start: np.ndarray
+    count: np.ndarray
+
+    def expand(self, texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every word of each of `texts` (codes, repeats allowed), text after text: the position
+        in `texts` it belongs to, and its word code."""
+        per_text = self.count[texts]
+        parent = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
+        text_start = np.cumsum(per_text) - per_text
+        within = np.arange(len(parent), dtype=np.int64) - text_start[parent]
+        return parent, self.words[self.start[texts][parent] + within]
+
+    def holds(self, texts: np.ndarray, words: np.ndarray) -> np.ndarray:
+        """Whether text ``texts[i]`` holds word ``words[i]``, for each ``i``."""
+        # a (text, word) pair as one integer, so the test is one sorted lookup in C
+        width = max(int(self.words.max(initial=0)), int(words.max(initial=0))) + 1
+        text_of_word = np.repeat(np.arange(len(self.count), dtype=np.int64), self.count)
+        return np.isin(texts * width + words, text_of_word * width + self.words)
+
+
+class _InvitationWords(NamedTuple):
+    """The words the scores compare, as integer codes: text is folded and split once per
+    distinct note, recipient name and company, not once per invitation.
+
+    Per invitation (position in the sorted invitations; -1 for none): ``note_of_row``,
+    ``recipient_of_row`` (invitations with a note only) and ``company_of_row`` (the contact's
+    company, sent invitations with a note only); ``owner_companies``, the codes of the owner's
+    companies (when the owner received a note). Per distinct text its words, in the shared
+    ``vocabulary``.
+    """
+
+    note_texts: pd.Series
+    note_of_row: np.ndarray
+    recipient_of_row: np.ndarray
+    company_of_row: np.ndarray
+    owner_companies: np.ndarray
+    notes: _WordLists
+    names: _WordLists
+    companies: _WordLists
+    vocabulary: pd.Index
+
+
+def _recipient_names(invitations: pd.DataFrame, ex: Export) -> tuple[np.ndarray, pd.DataFrame, int]:
+    """The recipient's name (the contact, or the owner) and its words.
+
+    Returns each invitation's name as a code, ``row, token``: the words of two letters or more
+    of each distinct name (``row`` is its code), and the number of distinct names.
+    """
     outgoing = (invitations["direction"] == "outgoing").fillna(False).astype(bool)
     first_names = ex.people.drop_duplicates("person_id").set_index("person_id")["first_name"]
     owner_name = ex.owner.name or ""
@@ -296,142 +350,206 @@ def _recipient_names(invitations: pd.DataFrame, ex: Export) -> pd.DataFrame:
         index=invitations.index,
         dtype="str",
     )
-    names = _tokens(recipient)
-    return names.loc[names["token"].str.len() >= 2, ["row", "token"]].drop_duplicates()
+    codes, distinct = factorize(recipient)
+    names = _tokens(pd.Series(distinct, dtype="str"))
+    names = names.loc[names["token"].str.len() >= 2, ["row", "token"]].drop_duplicates()
+    return codes, names, len(distinct)
 
 
-def _recipient_companies(invitations: pd.DataFrame, ex: Export) -> pd.DataFrame:
-    """``row, company, token``: the words of each company the recipient works or worked at.
+def _recipient_companies(
+    invitations: pd.DataFrame, ex: Export
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, int]:
+    """The companies the recipient works or worked at, as codes, and their words.
 
     The contact's company as the export knows it (their current one), or every company in the
-    owner's Positions for an invitation the owner received.
+    owner's Positions for an invitation the owner received. Returns the contact's company per
+    invitation (-1 when unknown or received), the owner's companies (none when no invitation
+    was received), ``row, token``: the words that identify each distinct company (``row`` is
+    its code), and the number of distinct companies.
     """
-    outgoing = (invitations["direction"] == "outgoing").fillna(False).astype(bool)
+    outgoing = (invitations["direction"] == "outgoing").fillna(False).to_numpy(dtype=bool)
     companies = ex.people.drop_duplicates("person_id").set_index("person_id")["company"]
-    theirs = invitations.loc[outgoing, "person_id"].map(companies).dropna()
-    parts = [pd.DataFrame({"row": theirs.index, "company": theirs.to_numpy(dtype=object)})]
-    owner_companies = ex.positions["company"].dropna().unique()
-    incoming_rows = invitations.index[~outgoing]
-    if len(owner_companies) and len(incoming_rows):
-        parts.append(
-            pd.DataFrame(
-                {
-                    "row": np.repeat(incoming_rows, len(owner_companies)),
-                    "company": np.tile(
-                        np.asarray(owner_companies, dtype=object), len(incoming_rows)
-                    ),
-                }
-            )
-        )
-    pairs = pd.concat(parts, ignore_index=True)
-    if pairs.empty:
-        # typed like the frame below, so the merges on ``token`` work when no note has a company
-        return pd.DataFrame(
-            {
-                "row": pd.Series(dtype="int64"),
-                "company": pd.Series(dtype="int64"),
-                "token": pd.Series(dtype=object),
-            }
-        )
-    # `company` numbers each (invitation, company) pair; its words are the rows of `words`.
-    words = _tokens(pairs["company"].astype("str")).rename(columns={"row": "company"})
-    words["row"] = words["company"].map(pairs["row"])
+    theirs = invitations.loc[outgoing, "person_id"].map(companies)
+    owners = ex.positions["company"].dropna().unique() if (~outgoing).any() else []
+    codes, distinct = factorize(pd.concat([theirs, pd.Series(owners)], ignore_index=True))
+    company_of_row = np.full(len(invitations), -1, dtype=np.int64)
+    company_of_row[outgoing] = codes[: len(theirs)]
+    words = _tokens(pd.Series(distinct, dtype="str"))
     significant = ~words["token"].isin(_COMPANY_NOISE)
     # A company made only of noise words ("The Group") keeps them all.
-    keep = significant | ~significant.groupby(words["company"]).transform("any")
-    return words.loc[keep, ["row", "company", "token"]]
+    keep = significant | ~significant.groupby(words["row"]).transform("any")
+    words = words.loc[keep, ["row", "token"]].drop_duplicates()
+    return company_of_row, codes[len(theirs) :], words, len(distinct)
 
 
-def _names_company(tokens: pd.DataFrame, companies: pd.DataFrame) -> pd.Series:
-    """Rows whose note holds every significant word of one of the recipient's companies."""
-    if companies.empty:
-        return pd.Series(dtype=bool)
-    needed = companies.drop_duplicates().groupby(["row", "company"]).size()
-    present = companies.drop_duplicates().merge(
-        tokens[["row", "token"]].drop_duplicates(), on=["row", "token"]
+def _word_lists(*texts: tuple[pd.DataFrame, int]) -> tuple[list[_WordLists], pd.Index]:
+    """`_tokens`-like frames (``row``: the text's code; rows text after text), each with its
+    number of texts, as `_WordLists` of one shared vocabulary, and the vocabulary."""
+    tokens = pd.concat([frame["token"].astype(object) for frame, _ in texts], ignore_index=True)
+    codes, vocabulary = pd.factorize(tokens)
+    ends = np.cumsum([len(frame) for frame, _ in texts])
+    lists = []
+    for (frame, n_texts), words in zip(texts, np.split(codes, ends[:-1]), strict=True):
+        count = np.bincount(frame["row"].to_numpy(dtype=np.int64), minlength=n_texts)
+        lists.append(_WordLists(words.astype(np.int64), np.cumsum(count) - count, count))
+    return lists, vocabulary
+
+
+def _invitation_words(invitations: pd.DataFrame, note: pd.Series, ex: Export) -> _InvitationWords:
+    """The `_InvitationWords` of `invitations` (sorted, index 0..n-1), `note` their notes."""
+    note_of_row, distinct_notes = factorize(note)
+    note_texts = pd.Series(distinct_notes, dtype="str")
+    noted = np.flatnonzero(note_of_row >= 0)
+    # only the columns the recipients are read from: a take copies every column it is given
+    noted_invitations = invitations[["direction", "person_id", "name"]].iloc[noted]
+    recipients, name_words, n_names = _recipient_names(noted_invitations, ex)
+    contact_companies, owner_companies, company_words, n_companies = _recipient_companies(
+        noted_invitations, ex
     )
-    found = present.groupby(["row", "company"]).size().reindex(needed.index, fill_value=0)
-    complete = (found == needed).groupby(level="row").any()
-    return complete[complete]
+    (notes, names, companies), vocabulary = _word_lists(
+        (_tokens(note_texts), len(note_texts)),
+        (name_words, n_names),
+        (company_words, n_companies),
+    )
+    recipient_of_row = np.full(len(invitations), -1, dtype=np.int64)
+    recipient_of_row[noted] = recipients
+    company_of_row = np.full(len(invitations), -1, dtype=np.int64)
+    company_of_row[noted] = contact_companies
+    return _InvitationWords(
+        note_texts,
+        note_of_row,
+        recipient_of_row,
+        company_of_row,
+        owner_companies,
+        notes,
+        names,
+        companies,
+        vocabulary,
+    )
+
+
+def _on_rows(flags: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """Per-row flags from one flag per distinct value; code -1 (no value) gives False."""
+    return np.append(flags.fillna(False).to_numpy(dtype=bool), False)[codes]
+
+
+def _names_recipient(words: _InvitationWords) -> np.ndarray:
+    """Whether each invitation's note holds a word of the recipient's name."""
+    noted = np.flatnonzero(words.recipient_of_row >= 0)
+    parent, name_word = words.names.expand(words.recipient_of_row[noted])
+    found = words.notes.holds(words.note_of_row[noted][parent], name_word)
+    named = np.zeros(len(words.note_of_row), dtype=bool)
+    named[noted[parent[found]]] = True
+    return named
+
+
+def _names_company(words: _InvitationWords, outgoing: np.ndarray) -> np.ndarray:
+    """Whether each invitation's note holds every word of one of the recipient's companies."""
+    # (invitation, company) pairs: the contact's company, or each of the owner's companies
+    contact = np.flatnonzero(words.company_of_row >= 0)
+    received = np.flatnonzero(~outgoing & (words.note_of_row >= 0))
+    pair_row = np.concatenate([contact, np.repeat(received, len(words.owner_companies))])
+    pair_company = np.concatenate(
+        [words.company_of_row[contact], np.tile(words.owner_companies, len(received))]
+    )
+    parent, company_word = words.companies.expand(pair_company)
+    present = words.notes.holds(words.note_of_row[pair_row][parent], company_word)
+    found = np.bincount(parent[present], minlength=len(pair_row))
+    needed = words.companies.count[pair_company]
+    named = np.zeros(len(words.note_of_row), dtype=bool)
+    named[pair_row[(found == needed) & (needed > 0)]] = True
+    return named
+
+
+def _note_symbols(words: _InvitationWords, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The words of the notes of `rows`, row after row, with the recipient's name, their
+    company and numbers replaced by placeholders: the position in `rows` of each word, and its
+    symbol (a word code, or ``len(vocabulary)`` + 0, 1, 2 for ``<name>, <company>, <number>``).
+    """
+    parent, word = words.notes.expand(words.note_of_row[rows])
+    is_name = words.names.holds(words.recipient_of_row[rows][parent], word)
+    company = words.company_of_row[rows][parent]
+    known = company >= 0
+    is_company = np.zeros(len(word), dtype=bool)
+    is_company[known] = words.companies.holds(company[known], word[known])
+    used, word_of_used = np.unique(word, return_inverse=True)
+    spelled = pd.Series(words.vocabulary.take(used), dtype="str")
+    is_number = spelled.str.fullmatch(r"\d+").to_numpy(dtype=bool)[word_of_used]
+    placeholder = len(words.vocabulary) + np.arange(3)
+    symbol = np.select([is_name, is_company, is_number], list(placeholder), word)
+    return parent, symbol
 
 
 def _similar_notes(
-    tokens: pd.DataFrame,
-    names: pd.DataFrame,
-    companies: pd.DataFrame,
-    *,
-    similarity: float,
-    shingle_size: int,
-) -> pd.Series:
-    """For each note (rows of `tokens`), how many of the other notes nearly repeat it.
+    words: _InvitationWords, rows: np.ndarray, *, similarity: float, shingle_size: int
+) -> np.ndarray:
+    """For each of `rows` (invitations with a note), how many of the other `rows` nearly repeat
+    its note; 0 for every other invitation.
 
     Names, companies and numbers are replaced by placeholders, each note becomes its set of
     `shingle_size`-word shingles, and two notes are near-repeats when the Jaccard similarity of
     their shingle sets (shared / all) is at least `similarity`. Identical notes are compared
-    once (as one distinct form with its count).
+    once (as one distinct form with its count). A note without a word has no shingle.
     """
-    words = tokens.copy()
-    name_hit = words.merge(names.assign(_name=True), on=["row", "token"], how="left")["_name"]
-    company_hit = words.merge(
-        companies[["row", "token"]].drop_duplicates().assign(_company=True),
-        on=["row", "token"],
-        how="left",
-    )["_company"]
-    words["token"] = np.select(
-        [
-            name_hit.notna().to_numpy(),
-            company_hit.notna().to_numpy(),
-            words["token"].str.fullmatch(r"\d+").to_numpy(dtype=bool),
-        ],
-        ["<name>", "<company>", "<number>"],
-        words["token"].to_numpy(dtype=object),
-    )
-    # Shingles: the k words starting at each position; a note shorter than k is one shingle.
-    words = words.sort_values(["row", "position"], kind="stable")
-    grouped = words.groupby("row")["token"]
-    shingle = words["token"].astype(object)
-    complete = pd.Series(True, index=words.index)
-    for step in range(1, shingle_size):
-        following = grouped.shift(-step)
-        complete &= following.notna()
-        shingle = shingle + " " + following.fillna("").astype(object)
-    length = grouped.transform("size")
-    whole = words["row"].map(grouped.agg(" ".join))
-    keep = complete | ((length < shingle_size) & (words["position"] == 0))
-    shingles = pd.DataFrame(
-        {
-            "row": words.loc[keep, "row"],
-            "shingle": np.where(length[keep] < shingle_size, whole[keep], shingle[keep]),
-        }
-    ).drop_duplicates()
-    if shingles.empty:
-        return pd.Series(0, index=pd.Index([], dtype="int64"), dtype="int64")
+    similar = np.zeros(len(words.note_of_row), dtype=np.int64)
+    rows = rows[words.notes.count[words.note_of_row[rows]] > 0]
+    if not len(rows):
+        return similar
+    parent, symbol = _note_symbols(words, rows)
+    length = np.bincount(parent, minlength=len(rows))
 
-    # Distinct forms: identical normalized notes are one form with a count.
-    form_text = whole.groupby(words["row"]).first()
-    form_of_row, forms = pd.factorize(form_text)
-    form_of_row = pd.Series(form_of_row, index=form_text.index)
-    copies = np.bincount(form_of_row.to_numpy(), minlength=len(forms))
-    form_shingles = (
-        pd.DataFrame({"form": shingles["row"].map(form_of_row), "shingle": shingles["shingle"]})
-        .drop_duplicates()
-        .reset_index(drop=True)
+    # Distinct forms: identical normalized notes (the same symbols in the same order) are one
+    # form with a count; a form is told by its text, symbols spelled out and joined by spaces.
+    spelling = pa.array(
+        [*words.vocabulary.tolist(), "<name>", "<company>", "<number>"], type=pa.string()
     )
-    size = form_shingles.groupby("form").size()
+    offsets = pa.array(np.concatenate([[0], np.cumsum(length)]), type=pa.int64())
+    whole = pc.binary_join(
+        pa.LargeListArray.from_arrays(offsets, spelling.take(pa.array(symbol))), " "
+    )
+    form = pc.dictionary_encode(whole).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    n_forms = int(form.max()) + 1
+    copies = np.bincount(form, minlength=n_forms)
+
+    # Shingles of one row per form: the k symbols starting at each position, numbered by
+    # pairing codes step by step; a note shorter than k is one shingle of its own.
+    first = np.zeros(len(rows), dtype=bool)
+    first[first_of_each(form)] = True
+    kept = first[parent]
+    form_of_symbol = form[parent[kept]]
+    note_length = length[parent[kept]]
+    sequence = symbol[kept]
+    position = np.arange(len(parent)) - (np.cumsum(length) - length)[parent]
+    position = position[kept]
+    starts = np.flatnonzero(position + shingle_size <= note_length)
+    shingle = sequence[starts]
+    n_symbols = len(words.vocabulary) + 3
+    for step in range(1, shingle_size):
+        pair = shingle * n_symbols + sequence[starts + step]
+        _, shingle = np.unique(pair, return_inverse=True)
+    short = np.flatnonzero((position == 0) & (note_length < shingle_size))
+    form_shingles = pd.DataFrame(
+        {
+            "form": np.concatenate([form_of_symbol[starts], form_of_symbol[short]]),
+            "shingle": np.concatenate(
+                [shingle, int(shingle.max(initial=-1)) + 1 + form_of_symbol[short]]
+            ),
+        }
+    ).drop_duplicates(ignore_index=True)
+
+    size = np.bincount(form_shingles["form"].to_numpy(), minlength=n_forms)
     pairs = form_shingles.merge(form_shingles, on="shingle", suffixes=("_a", "_b"))
     pairs = pairs[pairs["form_a"] != pairs["form_b"]]
     shared = pairs.groupby(["form_a", "form_b"]).size().rename("shared").reset_index()
-    union = (
-        shared["form_a"].map(size).to_numpy()
-        + shared["form_b"].map(size).to_numpy()
-        - shared["shared"].to_numpy()
-    )
-    near = shared[shared["shared"].to_numpy() / union >= similarity]
-    near_copies = (
-        pd.Series(copies[near["form_b"].to_numpy()]).groupby(near["form_a"].to_numpy()).sum()
-    )
-    others = pd.Series(copies - 1, dtype="int64").add(near_copies, fill_value=0).astype("int64")
-    return form_of_row.map(others).astype("int64")
+    form_a = shared["form_a"].to_numpy()
+    form_b = shared["form_b"].to_numpy()
+    union = size[form_a] + size[form_b] - shared["shared"].to_numpy()
+    near = shared["shared"].to_numpy() / union >= similarity
+    # float weights, exact: counts of invitations are far below 2**53
+    near_copies = np.bincount(form_a[near], weights=copies[form_b[near]], minlength=n_forms)
+    others = copies - 1 + near_copies.astype(np.int64)
+    similar[rows] = others[form]
+    return similar
 
 
 def _no_invitations_reason(ex: Export, as_of: pd.Timestamp) -> str:
@@ -531,27 +649,26 @@ def invitation_quality(
     written = (invitations["message"].str.strip() != "").fillna(False).astype(bool)
     note = invitations["message"].where(written)
     has_note = note.notna().to_numpy(dtype=bool)
-    noted = invitations[has_note]
     outgoing = (invitations["direction"] == "outgoing").fillna(False).to_numpy(dtype=bool)
 
-    tokens = _tokens(note[has_note])
-    names = _recipient_names(noted, ex)
-    companies = _recipient_companies(noted, ex)
-    named = tokens.merge(names, on=["row", "token"])["row"].unique()
-    names_recipient = invitations.index.isin(named)
-    names_company = invitations.index.isin(_names_company(tokens, companies).index)
-    is_default = is_default_note(note).to_numpy(dtype=bool)
+    # Text is read once per distinct note (a few hundred templates repeat at the cap), and the
+    # answers are spread back to the invitations with the note's code.
+    words = _invitation_words(invitations, note, ex)
+    names_recipient = _names_recipient(words)
+    names_company = _names_company(words, outgoing)
+    is_default = _on_rows(is_default_note(words.note_texts), words.note_of_row)
 
-    own = tokens[tokens["row"].isin(invitations.index[outgoing & has_note])]
-    similar = _similar_notes(
-        own, names, companies, similarity=template_similarity, shingle_size=shingle_size
+    similar_notes = _similar_notes(
+        words,
+        np.flatnonzero(outgoing & has_note),
+        similarity=template_similarity,
+        shingle_size=shingle_size,
     )
-    similar_notes = similar.reindex(invitations.index, fill_value=0).to_numpy(dtype="int64")
     is_template = is_default | (outgoing & (similar_notes >= template_repeats))
 
-    has_hook = _contains(note, hook_words).to_numpy()
-    has_question = note.str.contains("?", regex=False).fillna(False).to_numpy(dtype=bool)
-    has_ask = _contains(note, asks).to_numpy()
+    has_hook = _on_rows(_contains(words.note_texts, hook_words), words.note_of_row)
+    has_question = _on_rows(words.note_texts.str.contains("?", regex=False), words.note_of_row)
+    has_ask = _on_rows(_contains(words.note_texts, asks), words.note_of_row)
     parts = {
         "names_recipient": names_recipient,
         "names_company": names_company,
