@@ -172,7 +172,7 @@ def test_word_counts_match_the_word_pattern(texts, batch, large):
     kind = pa.large_string() if large else pa.string()
     column = pa.chunked_array([pa.array(texts[:half], kind), pa.array(texts[half:], kind)])
     found = map_slices(
-        lambda rows: _count_words(column.slice(rows.start, rows.stop - rows.start)),
+        lambda rows: _count_words(column.slice(rows.start, rows.stop - rows.start), batch=batch),
         len(texts),
         rows=batch,
     )
