@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import Labels, grouped_order, positions_in, take_arrow
+from .._distinct import Labels, first_of_each, grouped_order, positions_in, take_arrow
 from .._parallel import map_slices
 from ..events import utc_timestamps
 from ._common import (
@@ -498,11 +498,15 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     span = int(days.max(initial=0)) + 1
     day_pairs = pd.unique(codes[message & dated] * span + days)
     active = np.bincount(day_pairs // span, minlength=n)
-    bounds = pd.Series(stamps[dated]).groupby(codes[dated]).agg(["min", "max"])
+    # The log is in time order: a person's first dated row is their first contact, the last
+    # their last.
+    in_time = np.flatnonzero(dated)
+    firsts = in_time[first_of_each(codes[in_time])]
+    lasts = in_time[::-1][first_of_each(codes[in_time][::-1])]
     first = np.full(n, np.iinfo(np.int64).min)
     last = np.full(n, np.iinfo(np.int64).min)
-    first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
-    last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
+    first[codes[firsts]] = stamps[firsts]
+    last[codes[lasts]] = stamps[lasts]
     words = np.bincount(
         rows.person, weights=_message_text(ex)["words"].to_numpy()[rows.message], minlength=n
     ).astype("int64")
