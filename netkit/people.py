@@ -12,6 +12,7 @@ then maps back with vectorized pandas.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -41,6 +42,7 @@ UNKNOWN_NAMES = frozenset({"linkedin member", "linkedin user", ""})
 
 _SLUG = r"/in/([^/?#\s]+)"
 _SLUG_GROUP = r"/in/(?P<slug>[^/?#\s]+)"
+_SLUG_PATTERN = re.compile(_SLUG)
 
 
 class Owner(NamedTuple):
@@ -57,9 +59,7 @@ def _on_unique(values: pd.Series, function: Callable[[str], str | None]) -> pd.S
 
 
 def _slug_id(url: str) -> str | None:
-    import re
-
-    match = re.search(_SLUG, url)
+    match = _SLUG_PATTERN.search(url)
     if match is None:
         return None
     slug = unicodedata.normalize("NFC", unquote(match.group(1))).strip().lower()
@@ -84,8 +84,9 @@ def person_ids(urls: pd.Series) -> pd.Series:
     slugs = pc.utf8_lower(slugs)
     plain = pc.and_(pc.string_is_ascii(texts), pc.invert(pc.match_substring(texts, "%")))
     answers = slugs.to_pylist()
-    for i in np.flatnonzero(~plain.to_numpy(zero_copy_only=False)):
-        answers[i] = _slug_id(uniques[i])
+    unusual = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
+    for i, url in zip(unusual.tolist(), texts.take(pa.array(unusual)).to_pylist(), strict=True):
+        answers[i] = _slug_id(url)
     return spread([a or None for a in answers], codes, urls.index)
 
 

@@ -153,10 +153,11 @@ def _recode(codes: np.ndarray, answers: Sequence[str | None] | pd.Series) -> Fac
 
 def _split_url_lists(texts: pd.Index) -> list[list[str]]:
     """Comma-joined profile URLs -> the person ids they name, for each distinct text."""
-    parts = pd.Series([url for text in texts for url in text.split(",")], dtype="str")
+    values = texts.tolist()
+    parts = pd.Series([url for text in values for url in text.split(",")], dtype="str")
     ids = iter(person_ids(parts.str.strip()).tolist())
     lists = []
-    for text in texts:
+    for text in values:
         found = (next(ids) for _ in range(text.count(",") + 1))
         lists.append([pid for pid in found if isinstance(pid, str)])
     return lists
