@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ._common import as_of_timestamp, empty_frame, memoized, record, rows_until
+from ._common import as_of_timestamp, empty_frame, memoized, record
 
 if TYPE_CHECKING:
     from ..export import Export
@@ -24,6 +24,10 @@ ACTIVITY_COLUMNS: dict[str, str] = {
     "messages_sent": "int64",
     "messages_received": "int64",
 }
+
+
+#: Microseconds per day: messages are counted on the UTC day of their timestamp.
+_DAY_US = 86_400_000_000
 
 
 @memoized
@@ -68,23 +72,30 @@ def activity(ex: Export, *, as_of: object = None) -> pd.DataFrame:
     if not (ex.files["kind"] == "messages").any():
         reason = "the export holds no messages file, so there is no activity to show"
         return record(empty_frame(ACTIVITY_COLUMNS, reason), cut)
-    columns = ["sent_at", "direction", "is_draft", "is_sponsored"]
-    messages = rows_until(ex.messages[columns], "sent_at", cut)
-    real = ~messages["is_draft"].to_numpy(dtype=bool) & ~messages["is_sponsored"].to_numpy(
-        dtype=bool
+    messages = ex.messages
+    sent_at = messages["sent_at"]
+    real = np.flatnonzero(
+        ~messages["is_draft"].to_numpy(dtype=bool)
+        & ~messages["is_sponsored"].to_numpy(dtype=bool)
+        & (sent_at <= cut).fillna(False).to_numpy(dtype=bool)
     )
-    messages = messages[real]
-    if messages.empty:
+    if not real.size:
         reason = f"no message up to {cut:%Y-%m-%d %H:%M} UTC"
         return record(empty_frame(ACTIVITY_COLUMNS, reason), cut)
+    day = sent_at.array.as_unit("us").asi8[real] // _DAY_US  # days since the epoch, UTC
+    first = int(day.min())
     days = pd.date_range(
-        messages["sent_at"].min().floor("D"), cut.floor("D"), freq="D", unit="us", name="day"
+        pd.Timestamp(first * _DAY_US, unit="us", tz="UTC"),
+        cut.floor("D"),
+        freq="D",
+        unit="us",
+        name="day",
     )
-    slot = days.searchsorted(messages["sent_at"].dt.floor("D"))
+    slot = day - first
     direction = messages["direction"]
 
     def per_day(which: str) -> np.ndarray:
-        mine = (direction == which).fillna(False).to_numpy(dtype=bool)
+        mine = (direction == which).fillna(False).to_numpy(dtype=bool)[real]
         return np.bincount(slot[mine], minlength=len(days)).astype("int64")
 
     result = pd.DataFrame(

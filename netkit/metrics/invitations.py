@@ -268,7 +268,17 @@ def _contains_by_twin(text: pd.Series, twin: str, pattern: str) -> pd.Series:
 
 def is_default_note(note: pd.Series) -> pd.Series:
     """Whether each note is LinkedIn's default sentence ("I'd like to add you to my professional
-    network"), possibly with a greeting and a name around it; False for missing notes."""
+    network"), possibly with a greeting and a name around it; False for missing notes.
+
+    Judged once per distinct note (a template repeats).
+    """
+    codes, distinct = factorize(note)
+    judged = _is_default_text(pd.Series(distinct, dtype="str")).to_numpy(dtype=bool)
+    return pd.Series(np.append(judged, False)[codes], index=note.index, dtype=bool)
+
+
+def _is_default_text(note: pd.Series) -> pd.Series:
+    """`is_default_note` of each text."""
     plain = _plain(note)
     sentence = re.compile("|".join(f"(?:{p})" for p in DEFAULT_NOTE_PATTERNS))
     leftover = plain.str.replace(sentence, " ", regex=True)
