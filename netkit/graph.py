@@ -20,11 +20,13 @@ proxy ties only, and say so.
 
 from __future__ import annotations
 
+import functools
+import gc
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, ParamSpec, TypeVar
 
 import networkx as nx
 import numpy as np
@@ -45,6 +47,9 @@ from .metrics._common import (
 
 if TYPE_CHECKING:
     from .export import Export
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 __all__ = [
     "NON_EMPLOYERS",
@@ -253,6 +258,29 @@ def _tie_scores(ex: Export, as_of: pd.Timestamp) -> pd.Series:
     return scores.set_index("person_id")["score"].astype("float64")
 
 
+def _without_cycle_collection(function: Callable[P, T]) -> Callable[P, T]:
+    """Run `function` with Python's cycle collector paused.
+
+    A graph at LinkedIn's cap holds some 130,000 attribute dicts. While they are made, the
+    collector's full passes walk every one of them again and again, a fifth of the time of
+    `build_graph`; the dicts hold no reference cycles, so nothing is left for it to find. Any
+    garbage is collected as usual once the function returns.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> T:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_without_cycle_collection
 def build_graph(
     ex: Export,
     *,
@@ -584,6 +612,7 @@ def _proxy_graph(G: nx.DiGraph, active: list[Any]) -> tuple[_Proxy, np.ndarray]:
     return proxy, is_company
 
 
+@_without_cycle_collection
 def graph_measures(
     G: nx.DiGraph,
     *,

@@ -634,3 +634,32 @@ def test_communities_are_the_same_in_every_process():
         runs.append(json.loads(out.stdout))
     assert runs[0] == runs[1]
     assert any(row[1] != "<NA>" for row in runs[0])
+
+
+def test_the_cycle_collector_is_paused_only_while_the_graph_is_built(network):
+    """`build_graph` and `graph_measures` pause Python's cycle collector while they make
+    their many small dicts, and leave it as they found it, on an error too."""
+    import gc
+
+    from netkit.graph import _without_cycle_collection
+
+    seen = []
+    watch = _without_cycle_collection(lambda: seen.append(gc.isenabled()))
+    watch()
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        watch()
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+    def fail() -> None:
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        _without_cycle_collection(fail)()
+    assert gc.isenabled()
+    build_graph(network)
+    assert gc.isenabled()
