@@ -177,10 +177,10 @@ class ListColumn:
     def __init__(self, values: pd.Series) -> None:
         array = values.to_numpy(dtype=object)
         identity = np.fromiter(map(id, array), dtype=np.uint64, count=len(array))
-        codes, uniques = pd.factorize(identity)
+        codes, _ = pd.factorize(identity)
         self.codes = np.asarray(codes, dtype=np.int64)
-        first = np.empty(len(uniques), dtype=np.int64)
-        first[self.codes[::-1]] = np.arange(len(array) - 1, -1, -1)
+        # codes are numbered in order of first appearance: the k-th first occurrence is code k
+        first = first_of_each(self.codes)
         self.lists: list[list[str]] = [
             value if isinstance(value, list) else [] for value in array[first].tolist()
         ]
