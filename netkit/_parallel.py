@@ -1,17 +1,19 @@
-"""Run a function over consecutive slices of a long column, on every core.
+"""Run a function over consecutive slices of a long column, on every core, or in the
+background while the caller goes on.
 
-Arrow's compute kernels (regular expressions, splitting text) release the GIL, so slices of a
-million messages can be matched in threads at once. Every result is in the order of its slice.
+Arrow's compute kernels (regular expressions, splitting text) and numpy release the GIL, so
+slices of a million messages can be matched in threads at once. Every result is in the order of
+its slice.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-__all__ = ["map_slices"]
+__all__ = ["in_background", "map_slices"]
 
 T = TypeVar("T")
 
@@ -27,3 +29,24 @@ def map_slices(function: Callable[[slice], T], length: int, *, rows: int = 131_0
         return [function(part) for part in parts]
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="netkit") as pool:
         return list(pool.map(function, parts))
+
+
+def in_background(function: Callable[[], T]) -> Future[T]:
+    """Start ``function()`` in a thread of its own and return its `Future`.
+
+    For work that releases the GIL (Arrow kernels, numpy) while the caller goes on with
+    something else; ``.result()`` waits for it and raises what it raised. On one core the
+    work is done here and now.
+    """
+    if (os.cpu_count() or 1) == 1:
+        done: Future[T] = Future()
+        try:
+            done.set_result(function())
+        except Exception as error:  # raised again by .result(), as from a thread
+            done.set_exception(error)
+        return done
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netkit-background")
+    try:
+        return pool.submit(function)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends when the work does

@@ -6,6 +6,7 @@ properties pin each shortcut to the obvious one-value-at-a-time definition.
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -242,6 +243,23 @@ def test_map_slices_covers_every_row_once_in_order():
 
     assert map_slices(lambda rows: (rows.start, rows.stop), 10, rows=4) == [(0, 4), (4, 8), (8, 10)]
     assert map_slices(lambda rows: (rows.start, rows.stop), 0) == [(0, 0)]
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_in_background_hands_back_the_result_or_the_error(monkeypatch, cores):
+    import threading
+
+    from netkit._parallel import in_background
+
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    where = in_background(lambda: threading.current_thread().name).result(timeout=60)
+    assert where.startswith("netkit-background") == (cores > 1)
+
+    def fail():
+        raise ValueError("unreadable")
+
+    with pytest.raises(ValueError, match="unreadable"):
+        in_background(fail).result(timeout=60)
 
 
 @settings(max_examples=100, deadline=None)

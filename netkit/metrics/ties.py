@@ -21,6 +21,7 @@ Words used throughout:
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -30,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .._distinct import Labels, first_of_each, grouped_order, positions_in, take_arrow
-from .._parallel import map_slices
+from .._parallel import in_background, map_slices
 from ..events import utc_timestamps
 from ._common import (
     NON_EMPLOYERS,
@@ -332,32 +333,49 @@ def _message_text(ex: Export) -> pd.DataFrame:
     Aligned on the positions of `ex.messages`: ``words`` (runs of non-space characters),
     and for one-to-one messages that were sent (no drafts, no adverts, no group threads)
     ``has_details`` (an email address or phone number) and ``has_meeting`` (a word of the
-    meeting lexicon). Each is matched in Arrow, on slices of the column in a thread per core.
+    meeting lexicon). Each is matched in Arrow, on slices of the column in a thread per core;
+    `_start_message_text` starts that early.
+    """
+    return _start_message_text(ex).result()
+
+
+def _start_message_text(ex: Export) -> Future[pd.DataFrame]:
+    """Start `_message_text` in the background, once per export.
+
+    Reading the text is the largest part of the tie features, and it needs nothing else they
+    compute: `_compute_features` starts it first and counts on codes in the meantime. The
+    columns are taken from the table here; the thread sees only Arrow and numpy arrays.
     """
 
-    def compute() -> pd.DataFrame:
+    def start() -> Future[pd.DataFrame]:
         messages = ex.messages
         content = pa.array(messages["content"].array)
         flags = ["is_group", "is_draft", "is_sponsored"]
         direct = ~messages[flags].to_numpy(dtype=bool).any(axis=1)
-        patterns = [_re2(CONTACT_DETAILS), _re2(meeting_pattern())]
+        return in_background(lambda: _read_texts(content, direct))
 
-        def read(rows: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            part = content.slice(rows.start, rows.stop - rows.start)
-            return _count_words(part), *_match_each(part, patterns)
+    return shared(ex, ("message_text",), None, start)
 
-        words, has_details, has_meeting = (
-            np.concatenate(column) for column in zip(*map_slices(read, len(messages)), strict=True)
-        )
-        return pd.DataFrame(
-            {
-                "words": words,
-                "has_details": has_details & direct,
-                "has_meeting": has_meeting & direct,
-            }
-        )
 
-    return shared(ex, ("message_text",), None, compute)
+def _read_texts(content: pa.ChunkedArray | pa.Array, direct: np.ndarray) -> pd.DataFrame:
+    """`_message_text` of the message texts `content`; `direct` marks the one-to-one sent
+    messages (the only ones whose contact details and meeting words count)."""
+    patterns = [_re2(CONTACT_DETAILS), _re2(meeting_pattern())]
+
+    def read(rows: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        part = content.slice(rows.start, rows.stop - rows.start)
+        return _count_words(part), *_match_each(part, patterns)
+
+    words, has_details, has_meeting = (
+        np.concatenate(column) for column in zip(*map_slices(read, len(content)), strict=True)
+    )
+    return pd.DataFrame(
+        {
+            "words": words,
+            "has_details": has_details & direct,
+            "has_meeting": has_meeting & direct,
+        }
+    )
 
 
 class _MessageRows(NamedTuple):
@@ -466,6 +484,7 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     Every count is taken on integer person codes of the interactions up to `as_of` (one
     factorization), then laid out on the contacts present by `as_of`.
     """
+    _start_message_text(ex)  # read in the background while the rest is counted
     log = coded_until(ex, as_of)
     rows, participants = _message_rows(ex, as_of, log.people)
     codes, seen = log.person, log.people
@@ -507,16 +526,11 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     last = np.full(n, np.iinfo(np.int64).min)
     first[codes[firsts]] = stamps[firsts]
     last[codes[lasts]] = stamps[lasts]
-    words = np.bincount(
-        rows.person, weights=_message_text(ex)["words"].to_numpy()[rows.message], minlength=n
-    ).astype("int64")
-
     valid = codes >= 0
     table = people.assign(
         messages_sent=laid_out(_counts(codes, valid & message & outgoing, n)),
         messages_received=laid_out(_counts(codes, valid & message & incoming, n)),
         active_days=laid_out(np.asarray(active, dtype=np.int64)),
-        words=laid_out(words),
         first_contact=utc_timestamps(laid_out(first, np.iinfo(np.int64).min)),
         last_contact=utc_timestamps(laid_out(last, np.iinfo(np.int64).min)),
     )
@@ -544,6 +558,11 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         + in_book.astype("int64")
     )
 
+    # What the texts say, last: `_start_message_text` has been reading them meanwhile.
+    words = np.bincount(
+        rows.person, weights=_message_text(ex)["words"].to_numpy()[rows.message], minlength=n
+    )
+    table["words"] = laid_out(words.astype("int64"))
     details, meetings = _climbed(ex, rows, n)
     two_way = (table["reciprocated"] > 0).to_numpy()
     stage = np.select(
