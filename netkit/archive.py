@@ -14,11 +14,15 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from ._parallel import in_background
 from .errors import ArchiveRefusedError, NotAnExportError
 
 try:  # Intel's ISA-L inflates deflate streams about three times as fast as zlib.
@@ -64,10 +68,18 @@ class Archive:
 
     def read(self, member: Member) -> bytes:
         """The bytes of one member."""
-        if self._zip is not None:
-            return _read_zip_member(self._zip, member.stored, self.source)
-        assert self._root is not None  # one of the two is always set by open_archive
-        return (self._root / member.stored).read_bytes()
+        return self.start_reading(member, background=False).result()
+
+    def start_reading(self, member: Member, *, background: bool = True) -> Future[bytes]:
+        """The bytes of one member, inflated in a thread of its own (ISA-L and zlib release
+        the GIL) while the caller reads other members; ``.result()`` raises what `read` would.
+
+        The compressed bytes are read here, so the thread never touches the zip file.
+        """
+        if self._zip is None:
+            assert self._root is not None  # one of the two is always set by open_archive
+            return _done((self._root / member.stored).read_bytes())
+        return _start_zip_member(self._zip, member.stored, self.source, background)
 
     def close(self) -> None:
         if self._zip is not None:
@@ -106,14 +118,41 @@ def _safe_member_path(name: str) -> str | None:
 
 
 def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
+    return _start_zip_member(zf, path, source, background=False).result()
+
+
+def _start_zip_member(
+    zf: zipfile.ZipFile, path: str, source: Path, background: bool
+) -> Future[bytes]:
+    """`Archive.start_reading` of a zip member (the compressed bytes are read here)."""
     info = zf.getinfo(path)
     limit = min(info.file_size, MAX_MEMBER_BYTES)
-    try:
-        if info.compress_type == zipfile.ZIP_DEFLATED and zf.fp is not None:
-            data = _inflate_member(zf, info, limit)
-        else:
+    with _refusing(source, path):
+        if info.compress_type != zipfile.ZIP_DEFLATED or zf.fp is None:
             with zf.open(info) as stream:
-                data = stream.read(limit + 1)
+                return _done(_checked(stream.read(limit + 1), info, limit, source))
+        compressed = _compressed_member(zf, info)
+
+    def inflate() -> bytes:
+        with _refusing(source, path):
+            data = _inflate_member(compressed, info, limit)
+        return _checked(data, info, limit, source)
+
+    return in_background(inflate) if background else _done(inflate())
+
+
+def _done(value: bytes) -> Future[bytes]:
+    """A `Future` that already holds `value`."""
+    done: Future[bytes] = Future()
+    done.set_result(value)
+    return done
+
+
+@contextmanager
+def _refusing(source: Path, path: str) -> Iterator[None]:
+    """A member that cannot be inflated is an `ArchiveRefusedError` naming it."""
+    try:
+        yield
     except (
         zipfile.BadZipFile,
         OSError,
@@ -125,9 +164,13 @@ def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
         raise ArchiveRefusedError(
             f"{source}: member {path!r} could not be inflated ({exc})."
         ) from exc
+
+
+def _checked(data: bytes, info: zipfile.ZipInfo, limit: int, source: Path) -> bytes:
+    """`data`, unless the member inflated to more than it declares."""
     if len(data) > limit:
         raise ArchiveRefusedError(
-            f"{source}: member {path!r} inflates to more than the "
+            f"{source}: member {info.filename!r} inflates to more than the "
             f"{info.file_size:,} bytes it declares."
         )
     return data
@@ -136,11 +179,8 @@ def _read_zip_member(zf: zipfile.ZipFile, path: str, source: Path) -> bytes:
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 
 
-def _inflate_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """A deflated member in one call (ISA-L when installed), never more than `limit` + 1 bytes.
-
-    The same checks as `zipfile`: the local header's signature, and the CRC-32 of what came out.
-    """
+def _compressed_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A deflated member's raw bytes, after the same check of its local header as `zipfile`."""
     fp = zf.fp
     assert fp is not None  # checked by the caller
     fp.seek(info.header_offset)
@@ -152,6 +192,12 @@ def _inflate_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> b
     compressed = fp.read(info.compress_size)
     if len(compressed) != info.compress_size:
         raise EOFError("the zip ends inside this member")
+    return compressed
+
+
+def _inflate_member(compressed: bytes, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A deflated member in one call (ISA-L when installed), never more than `limit` + 1
+    bytes, with the CRC-32 of what came out checked as `zipfile` does."""
     inflater = _inflate.decompressobj(-15)
     data = inflater.decompress(compressed, limit + 1)
     if len(data) <= limit and _inflate.crc32(data) != info.CRC:

@@ -446,12 +446,21 @@ def _assemble(
     return ex
 
 
+#: A member at least this large is inflated in the background while the others are read.
+_INFLATE_AHEAD_BYTES = 16 * 1024**2
+
+
 def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
-    reads: list[FileRead] = []
+    """Every CSV member read (`read_file`), in the archive's order, and the other members.
+
+    The largest member (messages.csv, hundreds of MB at LinkedIn's cap) is inflated in a
+    thread of its own while the other files are read, then read last.
+    """
     other_files: list[dict] = []
     with open_archive(path) as archive:
+        csvs = [m for m in archive.members if m.path.lower().endswith(".csv")]
         for member in archive.members:
-            if not member.path.lower().endswith(".csv"):
+            if member not in csvs:
                 other_files.append(
                     {
                         "path": member.path,
@@ -462,9 +471,18 @@ def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
                         "encoding": pd.NA,
                     }
                 )
-                continue
-            spec = match_spec(member.path)
-            reads.append(read_file(member.path, archive.read(member), spec))
+        largest = max(csvs, key=lambda m: m.size, default=None)
+        ahead = None
+        if largest is not None and largest.size >= _INFLATE_AHEAD_BYTES:
+            ahead = archive.start_reading(largest)
+        found: dict[int, FileRead] = {}
+        for i, member in enumerate(csvs):
+            if ahead is None or member is not largest:
+                found[i] = read_file(member.path, archive.read(member), match_spec(member.path))
+        if ahead is not None and largest is not None:
+            data = ahead.result()
+            found[csvs.index(largest)] = read_file(largest.path, data, match_spec(largest.path))
+        reads = [found[i] for i in range(len(csvs))]
         source, name = archive.source, archive.name
     if not any(r.spec is not None for r in reads):
         found = ", ".join(r.path for r in reads[:5]) or "no CSV files"

@@ -3,6 +3,7 @@ re-packed inside a zip is read, and nothing is ever extracted to disk."""
 
 import zipfile
 
+import pandas as pd
 import pytest
 from fixtures import DEFAULT_NAME, PROFILE_CSV, write_zip
 
@@ -121,4 +122,46 @@ def test_a_crc_mismatch_is_refused(tmp_path):
     bad = tmp_path / f"{DEFAULT_NAME}.zip"
     bad.write_bytes(bytes(data))
     with pytest.raises(nk.ArchiveRefusedError, match=r"Connections\.csv.*CRC"):
+        nk.load_export(bad)
+
+
+def _rows(n: int) -> bytes:
+    return (
+        CONNECTIONS.split(b"\n")[0]
+        + b"\n"
+        + b"".join(
+            b"Ann%d,Lee,https://www.linkedin.com/in/ann-%d,,Globex,PM,21 Oct 2025\n" % (i, i)
+            for i in range(n)
+        )
+    )
+
+
+def test_the_largest_member_inflated_ahead_reads_the_same(tmp_path, monkeypatch):
+    """The largest file is inflated in a thread while the others are read: the tables and the
+    order of `files` are those of reading one file after another."""
+    from netkit import export
+
+    path = write_zip(
+        tmp_path / f"{DEFAULT_NAME}.zip",
+        {"Profile.csv": PROFILE_CSV, "Connections.csv": _rows(300), "Notes.txt": b"hi"},
+    )
+    monkeypatch.setattr(export, "_INFLATE_AHEAD_BYTES", 10**12)
+    one_by_one = nk.load_export(path)
+    monkeypatch.setattr(export, "_INFLATE_AHEAD_BYTES", 0)
+    ahead = nk.load_export(path)
+    assert len(ahead.connections) == 300
+    pd.testing.assert_frame_equal(ahead.connections, one_by_one.connections)
+    pd.testing.assert_frame_equal(ahead.files, one_by_one.files)
+
+
+def test_a_damaged_member_inflated_ahead_is_refused_with_its_name(tmp_path, monkeypatch):
+    from netkit import export
+
+    monkeypatch.setattr(export, "_INFLATE_AHEAD_BYTES", 0)
+    good = write_zip(
+        tmp_path / "good.zip", {"Profile.csv": PROFILE_CSV, "Connections.csv": _rows(200)}
+    )
+    bad = tmp_path / f"{DEFAULT_NAME}.zip"
+    bad.write_bytes(_damaged(good.read_bytes(), b"Connections.csv", 5))
+    with pytest.raises(nk.ArchiveRefusedError, match=r"Connections\.csv.*could not be inflated"):
         nk.load_export(bad)
