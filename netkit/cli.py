@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -155,11 +156,20 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from ._parallel import in_background
+    from .export import load_export, load_history
+
+    # matplotlib takes a third of a second to import: it does while the export loads, which
+    # mostly waits on inflating and parsing (they release the GIL).
+    drawing = in_background(lambda: importlib.import_module(".report", __package__))
+    exports = args.exports
+    source = load_export(exports[0]) if len(exports) == 1 else load_history(exports)
+    drawing.result()
     from .report import HISTORY_FILE, PeriodError, render
 
     try:
         written = render(
-            args.exports,
+            source,
             args.out,
             as_of=args.as_of,
             period=args.period,
