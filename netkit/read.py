@@ -425,16 +425,55 @@ def parse_dates(values: pd.Series, preferred: tuple[str, ...] = ()) -> pd.Series
     text = pa.array(values, type=pa.large_string()) if len(values) else pa.array([], pa.string())
     result = pa.nulls(len(text), pa.timestamp("us"))
     todo = pc.is_valid(text)
+    trimmed = None
     for fmt in dict.fromkeys((*preferred, *DATE_FORMATS)):
         if not pc.any(todo).as_py():
             break
-        parsed = pc.strptime(
-            pc.utf8_trim_whitespace(text), format=fmt, unit="us", error_is_null=True
-        )
-        result = pc.coalesce(result, parsed)
+        trimmed = pc.utf8_trim_whitespace(text) if trimmed is None else trimmed
+        parsed = pc.strptime(trimmed, format=fmt, unit="us", error_is_null=True)
+        result = pc.coalesce(result, _without_rolled_over_days(trimmed, parsed, fmt))
         todo = pc.and_(pc.is_valid(text), pc.is_null(result))
     stamps = result.cast(pa.timestamp("us", tz="UTC"))
     return pd.Series(pd.array(stamps.to_pandas(), dtype="datetime64[us, UTC]"), index=values.index)
+
+
+#: The months a day past the end of the month before rolls into (30 Feb -> 1 or 2 Mar).
+_AFTER_SHORT_MONTHS = pa.array([3, 5, 7, 10, 12], pa.int64())
+_LEADING_ZEROS = r"(^|[^0-9])0+([0-9])"
+
+
+def _without_rolled_over_days(text: pa.Array, parsed: pa.Array, fmt: str) -> pa.Array:
+    """`parsed`, except the dates of days their month does not have, which become null.
+
+    Arrow's ``strptime`` reads ``30 Feb 2024`` as 1 March. Only the first three days of a month
+    that follows a shorter one, written with a 29, 30 or 31, can come from such a day: those
+    few are written back in `fmt` and compared with their text (numbers without leading zeros,
+    case ignored).
+    """
+    early = pc.fill_null(pc.less_equal(pc.day(parsed), 3), False)
+    rows = np.flatnonzero(early.to_numpy(zero_copy_only=False))
+    if rows.size:
+        texts = text.take(pa.array(rows))
+        suspect = pc.and_(
+            pc.is_in(pc.month(parsed.take(pa.array(rows))), value_set=_AFTER_SHORT_MONTHS),
+            pc.match_substring_regex(texts, "29|30|31"),
+        )
+        keep = pc.fill_null(suspect, False).to_numpy(zero_copy_only=False)
+        rows, texts = rows[keep], texts.filter(pa.array(keep))
+    if not rows.size:
+        return parsed
+    seconds = pc.cast(parsed.take(pa.array(rows)), pa.timestamp("s"), safe=False)
+
+    def plain(values: pa.Array) -> pa.Array:
+        return pc.utf8_lower(pc.replace_substring_regex(values, _LEADING_ZEROS, r"\1\2"))
+
+    same = pc.equal(plain(pc.strftime(seconds, format=fmt)), plain(texts))
+    wrong = rows[~same.to_numpy(zero_copy_only=False)]
+    if not wrong.size:
+        return parsed
+    mask = np.zeros(len(parsed), dtype=bool)
+    mask[wrong] = True
+    return pc.if_else(pa.array(mask), pa.scalar(None, parsed.type), parsed)
 
 
 _FLAGS = {"yes": True, "true": True, "y": True, "1": True,

@@ -202,6 +202,8 @@ EDGE_INSTANTS = [
     datetime(2024, 1, 1, 0, 5, 0),  # 12:05 AM
     datetime(2024, 2, 29, 12, 0, 0),  # 12:00 PM on a leap day
     datetime(2023, 12, 31, 23, 59, 59),
+    datetime(2023, 3, 1, 0, 0, 7),  # the first days after a short month: real, kept
+    datetime(2025, 12, 3, 12, 30, 0),
 ]
 
 
@@ -227,3 +229,18 @@ def test_date_format_edge_instants(load, case_id, instant):
 @given(instant=INSTANTS)
 def test_date_format_any_instant(load_path, case_id, instant):
     check(load_path, CASES[case_id], instant)
+
+
+@pytest.mark.parametrize(
+    "case_id", [c for c, case in CASES.items() if "28" in case.render(datetime(2023, 2, 28))]
+)
+@pytest.mark.parametrize("day_of_month", [29, 30, 31])
+def test_a_day_the_month_does_not_have_is_a_problem_not_the_next_month(load, case_id, day_of_month):
+    """Arrow's strptime reads 30 Feb as 2 March: such a date is reported, never shifted."""
+    case = CASES[case_id]
+    text = case.render(datetime(2023, 2, 28, 10, 26, 33)).replace("28", str(day_of_month))
+    ex = load({"Profile.csv": PROFILE_CSV, case.file: case.header + case.row(field(text))})
+    assert getattr(ex, case.table)[case.column].isna().tolist() == [True]
+    problem = ex.problems[ex.problems["value"] == text]
+    assert problem[["file", "line", "column"]].values.tolist() == [[case.file, 2, case.column]]
+    assert problem["reason"].str.startswith("not a date").all()
