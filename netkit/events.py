@@ -9,12 +9,14 @@ interactions, and the owner is never the `person_id` of a row.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ._distinct import ListColumn, factorize, spread
+from ._parallel import in_background
 from .people import Owner
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "build_coded_interactions",
     "build_interactions",
     "invitation_behind",
+    "start_coded_interactions",
     "utc_timestamps",
 ]
 
@@ -213,6 +216,15 @@ def build_coded_interactions(
     tables: dict[str, pd.DataFrame], owner: Owner, recipients: ListColumn | None = None
 ) -> tuple[pd.DataFrame, CodedLog]:
     """`build_interactions`, and the same log as the integer codes it was built from."""
+    events, coded = start_coded_interactions(tables, owner, recipients)
+    return events.result(), coded
+
+
+def start_coded_interactions(
+    tables: dict[str, pd.DataFrame], owner: Owner, recipients: ListColumn | None = None
+) -> tuple[Future[pd.DataFrame], CodedLog]:
+    """`build_coded_interactions`, with the log's text columns (a million rows of ids) made in
+    a background thread: the codes are ready at once, the table when ``.result()`` says so."""
     connections = tables["connections"].dropna(subset=["person_id"])
     invitations = tables["invitations"]
     endorsements = tables["endorsements"]
@@ -259,19 +271,6 @@ def build_coded_interactions(
     rows = np.flatnonzero(keep)
     undated = timestamp[rows] == np.iinfo(np.int64).min
     order = rows[np.lexsort((timestamp[rows], undated))]  # stable: equal keys keep their order
-    index = pd.RangeIndex(len(order))
-    events = pd.DataFrame(
-        {
-            "timestamp": utc_timestamps(timestamp[order], index),
-            "person_id": spread(person_ids.array, person_codes[order], index),
-            "channel": spread(list(CHANNELS), channel[order], index),
-            "direction": spread(list(_DIRECTIONS), direction[order], index),
-            "conversation_id": spread(conversation_ids.array, conversation[order], index),
-            "is_group": is_group[order],
-            "weight": np.ones(len(order), dtype=np.int64),
-        },
-        index=index,
-    )
     coded = CodedLog(
         person_codes[order],
         person_ids,
@@ -280,4 +279,22 @@ def build_coded_interactions(
         timestamp[order],
         is_group[order],
     )
-    return events[INTERACTION_COLUMNS], coded
+    conversation = conversation[order]
+
+    def table() -> pd.DataFrame:
+        index = pd.RangeIndex(len(order))
+        events = pd.DataFrame(
+            {
+                "timestamp": utc_timestamps(coded.timestamp, index),
+                "person_id": spread(person_ids.array, coded.person, index),
+                "channel": spread(list(CHANNELS), coded.channel, index),
+                "direction": spread(list(_DIRECTIONS), coded.direction, index),
+                "conversation_id": spread(conversation_ids.array, conversation, index),
+                "is_group": coded.is_group,
+                "weight": np.ones(len(order), dtype=np.int64),
+            },
+            index=index,
+        )
+        return events[INTERACTION_COLUMNS]
+
+    return in_background(table), coded

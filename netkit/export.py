@@ -17,7 +17,7 @@ import pandas as pd
 from ._distinct import ListColumn, count_pairs, factorize, is_in, take_rows
 from .archive import export_date_from_name, open_archive
 from .errors import NotAnExportError
-from .events import CHANNELS, CodedLog, build_coded_interactions, utc_timestamps
+from .events import CHANNELS, CodedLog, start_coded_interactions, utc_timestamps
 from .formats import FILE_SPECS, match_spec
 from .people import Owner, profile_urls
 from .read import PROBLEM_COLUMNS, FileRead, read_file
@@ -393,8 +393,10 @@ def _assemble(
     tables, owner = resolve_tables(tables)
     recipients = ListColumn(tables["messages"]["recipient_ids"])  # read by both
     senders = factorize(tables["messages"]["sender_id"])
-    interactions, coded = build_coded_interactions(tables, owner, recipients)
+    # The log's text columns are made in the background while `people` is worked out.
+    log_table, coded = start_coded_interactions(tables, owner, recipients)
     people = _people(tables, coded, owner, recipients, senders)
+    interactions = log_table.result()
 
     files = pd.DataFrame(
         [
