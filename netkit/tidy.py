@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import Factorized, count_pairs, factorize, map_distinct, spread, take_rows
+from ._parallel import in_background
 from .people import (
     NameIndex,
     Owner,
@@ -338,21 +339,24 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
     owner is the other side of every row.
     """
     out = dict(tables)
+    # The million messages are factorized in the background while the other tables are read.
+    messages_read = in_background(lambda: _MessagePeople(tables["messages"]))
     connections = out["connections"].copy(deep=False)
     connections["name"] = full_names(connections["first_name"], connections["last_name"])
     connections["person_id"] = person_ids(connections["profile_url"])
     connections["is_hidden"] = connections["name"].isna() & connections["profile_url"].isna()
 
-    messages = _MessagePeople(out["messages"])
     invitations = _invitation_ids(out["invitations"])
     endorsements = out["endorsements"].copy(deep=False)
     endorsement_names = full_names(endorsements["first_name"], endorsements["last_name"])
+    endorsement_ids = person_ids(endorsements["profile_url"])
+    messages = messages_read.result()
     named_ids = [
         count_pairs(connections["name"], connections["person_id"], ("name", "id")),
         *messages.named_ids(),
         count_pairs(invitations["from_name"], invitations["inviter_id"], ("name", "id")),
         count_pairs(invitations["to_name"], invitations["invitee_id"], ("name", "id")),
-        count_pairs(endorsement_names, person_ids(endorsements["profile_url"]), ("name", "id")),
+        count_pairs(endorsement_names, endorsement_ids, ("name", "id")),
     ]
     profile = out["profile"]
     profile_name = None
