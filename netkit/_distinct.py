@@ -178,12 +178,26 @@ class ListColumn:
         array = values.to_numpy(dtype=object)
         identity = np.fromiter(map(id, array), dtype=np.uint64, count=len(array))
         codes, _ = pd.factorize(identity)
-        self.codes = np.asarray(codes, dtype=np.int64)
         # codes are numbered in order of first appearance: the k-th first occurrence is code k
-        first = first_of_each(self.codes)
-        self.lists: list[list[str]] = [
-            value if isinstance(value, list) else [] for value in array[first].tolist()
-        ]
+        first = first_of_each(codes)
+        lists = [value if isinstance(value, list) else [] for value in array[first].tolist()]
+        self._set(np.asarray(codes, dtype=np.int64), lists)
+
+    @classmethod
+    def from_codes(cls, codes: np.ndarray, lists: Sequence[list[str]]) -> ListColumn:
+        """The `ListColumn` of the column whose row ``i`` holds ``lists[codes[i]]`` (an empty
+        list where the code is -1), each list of `lists` a distinct object: what
+        ``ListColumn(column)`` finds, without looking at a million objects."""
+        codes = np.where(codes >= 0, codes, len(lists))
+        renumbered, order = pd.factorize(codes)  # in order of first appearance, as above
+        everything = [*lists, []]
+        column = cls.__new__(cls)
+        column._set(np.asarray(renumbered, dtype=np.int64), [everything[k] for k in order])
+        return column
+
+    def _set(self, codes: np.ndarray, lists: list[list[str]]) -> None:
+        self.codes = codes
+        self.lists: list[list[str]] = lists
         self.lengths = np.fromiter(map(len, self.lists), dtype=np.int64, count=len(self.lists))
         self.offsets = np.concatenate([[0], np.cumsum(self.lengths)])
         flat = [item for items in self.lists for item in items]

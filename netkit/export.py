@@ -390,8 +390,7 @@ def _assemble(
             subset=[c for c in key if c in merged], keep="first", ignore_index=True
         )
 
-    tables, owner = resolve_tables(tables)
-    recipients = ListColumn(tables["messages"]["recipient_ids"])  # read by both
+    tables, owner, recipients = resolve_tables(tables)  # recipients: read by both below
     senders = factorize(tables["messages"]["sender_id"])
     # The log's text columns are made in the background while `people` is worked out.
     log_table, coded = start_coded_interactions(tables, owner, recipients)

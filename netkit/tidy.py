@@ -16,7 +16,15 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._distinct import Factorized, count_pairs, factorize, map_distinct, spread, take_rows
+from ._distinct import (
+    Factorized,
+    ListColumn,
+    count_pairs,
+    factorize,
+    map_distinct,
+    spread,
+    take_rows,
+)
 from ._parallel import in_background
 from .people import (
     NameIndex,
@@ -111,6 +119,10 @@ class _Recipients:
             array[i] = ids
         array[len(self.lists)] = empty
         return pd.Series(array[codes], index=index, dtype=object)
+
+    def column(self) -> ListColumn:
+        """`ids` as the `ListColumn` metrics read (built from the codes, not the objects)."""
+        return ListColumn.from_codes(self.codes, self.lists)
 
     def count(self) -> np.ndarray:
         counts = np.array([len(ids) for ids in self.lists] + [0], dtype=np.int64)
@@ -332,11 +344,13 @@ def _resolve_named(frame: pd.DataFrame, names: NameIndex, *, first: list[str]) -
     return out[first + [c for c in out.columns if c not in first]]
 
 
-def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], Owner]:
+def resolve_tables(
+    tables: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], Owner, ListColumn]:
     """Add person ids, directions and flags to the tables read from one export.
 
-    Returns the tidy tables and the owner. The owner's id is never a row's `person_id`: the
-    owner is the other side of every row.
+    Returns the tidy tables, the owner, and the messages' ``recipient_ids`` as a `ListColumn`.
+    The owner's id is never a row's `person_id`: the owner is the other side of every row.
     """
     out = dict(tables)
     # The million messages are factorized in the background while the other tables are read.
@@ -390,6 +404,7 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
     ]  # fmt: skip
     out["connections"] = connections[first + [c for c in connections.columns if c not in first]]
     out["messages"] = messages.resolve(owner, names)
+    recipients = messages.recipients.column()
     assistant = _MessagePeople(out["assistant_messages"]).resolve(owner, names)
     if "source" not in assistant:
         assistant["source"] = _na(assistant.index)
@@ -417,4 +432,4 @@ def resolve_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFr
     positions = out["positions"].copy(deep=False)
     positions["is_current"] = positions["started_on"].notna() & positions["finished_on"].isna()
     out["positions"] = positions
-    return out, owner
+    return out, owner, recipients

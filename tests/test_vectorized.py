@@ -529,3 +529,21 @@ def test_invitation_word_codes_match_the_plain_rules(rows, owner, similarity, sh
     assert similar.tolist() == expected_similar
     assert _names_recipient(words).tolist() == expected_recipient
     assert _names_company(words, outgoing).tolist() == expected_company
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(st.text(max_size=3), max_size=3), max_size=5),
+    st.lists(st.integers(-1, 4), max_size=12),
+)
+def test_list_column_from_codes_is_the_list_column_of_the_same_rows(lists, picks):
+    """`ListColumn.from_codes` (what the loader builds from its recipient codes) finds what
+    `ListColumn` finds by looking at each row's list object."""
+    codes = np.array([p if p < len(lists) else -1 for p in picks], dtype=np.int64)
+    empty: list[str] = []
+    rows = pd.Series([lists[c] if c >= 0 else empty for c in codes], dtype=object)
+    looked, coded = ListColumn(rows), ListColumn.from_codes(codes, lists)
+    assert coded.codes.tolist() == looked.codes.tolist()
+    assert coded.lists == looked.lists
+    assert coded.items.tolist() == looked.items.tolist()
+    assert coded.offsets.tolist() == looked.offsets.tolist()
