@@ -461,7 +461,7 @@ def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
     with open_archive(path) as archive:
         csvs = [m for m in archive.members if m.path.lower().endswith(".csv")]
         for member in archive.members:
-            if member not in csvs:
+            if not member.path.lower().endswith(".csv"):
                 other_files.append(
                     {
                         "path": member.path,
@@ -472,18 +472,19 @@ def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
                         "encoding": pd.NA,
                     }
                 )
-        largest = max(csvs, key=lambda m: m.size, default=None)
-        ahead = None
-        if largest is not None and largest.size >= _INFLATE_AHEAD_BYTES:
-            ahead = archive.start_reading(largest)
-        found: dict[int, FileRead] = {}
-        for i, member in enumerate(csvs):
-            if ahead is None or member is not largest:
-                found[i] = read_file(member.path, archive.read(member), match_spec(member.path))
-        if ahead is not None and largest is not None:
-            data = ahead.result()
-            found[csvs.index(largest)] = read_file(largest.path, data, match_spec(largest.path))
-        reads = [found[i] for i in range(len(csvs))]
+        largest = max(range(len(csvs)), key=lambda i: csvs[i].size, default=-1)
+        if largest >= 0 and csvs[largest].size < _INFLATE_AHEAD_BYTES:
+            largest = -1
+        ahead = archive.start_reading(csvs[largest]) if largest >= 0 else None
+        order = [i for i in range(len(csvs)) if i != largest]
+        if ahead is not None:
+            order.append(largest)  # last: it has been inflating meanwhile
+        by_position: dict[int, FileRead] = {}
+        for i in order:
+            member = csvs[i]
+            data = ahead.result() if ahead is not None and i == largest else archive.read(member)
+            by_position[i] = read_file(member.path, data, match_spec(member.path))
+        reads = [by_position[i] for i in range(len(csvs))]
         source, name = archive.source, archive.name
     if not any(r.spec is not None for r in reads):
         found = ", ".join(r.path for r in reads[:5]) or "no CSV files"
