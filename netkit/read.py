@@ -425,11 +425,10 @@ def parse_dates(values: pd.Series, preferred: tuple[str, ...] = ()) -> pd.Series
     text = pa.array(values, type=pa.large_string()) if len(values) else pa.array([], pa.string())
     result = pa.nulls(len(text), pa.timestamp("us"))
     todo = pc.is_valid(text)
-    trimmed = None
+    trimmed = pc.utf8_trim_whitespace(text)
     for fmt in dict.fromkeys((*preferred, *DATE_FORMATS)):
         if not pc.any(todo).as_py():
             break
-        trimmed = pc.utf8_trim_whitespace(text) if trimmed is None else trimmed
         parsed = pc.strptime(trimmed, format=fmt, unit="us", error_is_null=True)
         result = pc.coalesce(result, _without_rolled_over_days(trimmed, parsed, fmt))
         todo = pc.and_(pc.is_valid(text), pc.is_null(result))
