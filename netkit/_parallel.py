@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-__all__ = ["in_background", "map_slices"]
+__all__ = ["finished", "in_background", "map_slices"]
 
 T = TypeVar("T")
 
@@ -39,14 +39,21 @@ def in_background(function: Callable[[], T]) -> Future[T]:
     work is done here and now.
     """
     if (os.cpu_count() or 1) == 1:
-        done: Future[T] = Future()
         try:
-            done.set_result(function())
+            return finished(function())
         except Exception as error:  # raised again by .result(), as from a thread
-            done.set_exception(error)
-        return done
+            failed: Future[T] = Future()
+            failed.set_exception(error)
+            return failed
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netkit-background")
     try:
         return pool.submit(function)
     finally:
         pool.shutdown(wait=False)  # the thread ends when the work does
+
+
+def finished(value: T) -> Future[T]:
+    """A `Future` that already holds `value` (for callers that only sometimes go to a thread)."""
+    done: Future[T] = Future()
+    done.set_result(value)
+    return done

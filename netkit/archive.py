@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from ._parallel import in_background
+from ._parallel import finished, in_background
 from .errors import ArchiveRefusedError, NotAnExportError
 
 try:  # Intel's ISA-L inflates deflate streams about three times as fast as zlib.
@@ -78,7 +78,7 @@ class Archive:
         """
         if self._zip is None:
             assert self._root is not None  # one of the two is always set by open_archive
-            return _done((self._root / member.stored).read_bytes())
+            return finished((self._root / member.stored).read_bytes())
         return _start_zip_member(self._zip, member.stored, self.source, background)
 
     def close(self) -> None:
@@ -130,7 +130,7 @@ def _start_zip_member(
     with _refusing(source, path):
         if info.compress_type != zipfile.ZIP_DEFLATED or zf.fp is None:
             with zf.open(info) as stream:
-                return _done(_checked(stream.read(limit + 1), info, limit, source))
+                return finished(_checked(stream.read(limit + 1), info, limit, source))
         compressed = _compressed_member(zf, info)
 
     def inflate() -> bytes:
@@ -138,14 +138,7 @@ def _start_zip_member(
             data = _inflate_member(compressed, info, limit)
         return _checked(data, info, limit, source)
 
-    return in_background(inflate) if background else _done(inflate())
-
-
-def _done(value: bytes) -> Future[bytes]:
-    """A `Future` that already holds `value`."""
-    done: Future[bytes] = Future()
-    done.set_result(value)
-    return done
+    return in_background(inflate) if background else finished(inflate())
 
 
 @contextmanager
