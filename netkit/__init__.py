@@ -8,32 +8,37 @@ relationships rather than contacts.
 >>> ex.connections.head()  # doctest: +SKIP
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
-from .anonymize import anonymize
-from .errors import (
-    ArchiveRefusedError,
-    ExportError,
-    FileUnreadableError,
-    MissingColumnError,
-    NotAnExportError,
-)
-from .export import Export, History, load_export, load_history
-from .graph import build_graph, graph_measures, write_graph
-from .metrics import (
-    dormant_ties,
-    fading_ties,
-    growth,
-    growth_spikes,
-    health_summary,
-    invitation_quality,
-    layers,
-    pitch_after_connect,
-    quality_vs_quantity,
-    reciprocity,
-    tie_strength,
-)
-from .people import Owner
+if TYPE_CHECKING:
+    from . import metrics as metrics
+    from . import plot as plot
+    from . import report as report
+    from .errors import (
+        ArchiveRefusedError,
+        ExportError,
+        FileUnreadableError,
+        MissingColumnError,
+        NotAnExportError,
+    )
+    from .export import Export, History, load_export, load_history
+    from .graph import build_graph, graph_measures, write_graph
+    from .metrics import (
+        dormant_ties,
+        fading_ties,
+        growth,
+        growth_spikes,
+        health_summary,
+        invitation_quality,
+        layers,
+        pitch_after_connect,
+        quality_vs_quantity,
+        reciprocity,
+        tie_strength,
+    )
+    from .people import Owner
+    from .privacy import anonymize
 
 __all__ = [
     "ArchiveRefusedError",
@@ -65,22 +70,55 @@ __all__ = [
 
 __version__ = "0.1.0.dev0"
 
-#: Submodules imported on first access (``nk.plot``, ``nk.report``), so that ``import netkit``
-#: does not import matplotlib.
-_LAZY_SUBMODULES = ("plot", "report")
-
-if TYPE_CHECKING:
-    from . import plot as plot
-    from . import report as report
+#: Where each public name lives. Nothing is imported until a name is first used: ``import
+#: netkit`` costs nothing, and the command line can start inflating an export before pandas is
+#: even imported (`netkit.cli`).
+_HOMES = {
+    **dict.fromkeys(
+        [
+            "ArchiveRefusedError",
+            "ExportError",
+            "FileUnreadableError",
+            "MissingColumnError",
+            "NotAnExportError",
+        ],
+        "errors",
+    ),
+    **dict.fromkeys(["Export", "History", "load_export", "load_history"], "export"),
+    **dict.fromkeys(["build_graph", "graph_measures", "write_graph"], "graph"),
+    **dict.fromkeys(
+        [
+            "dormant_ties",
+            "fading_ties",
+            "growth",
+            "growth_spikes",
+            "health_summary",
+            "invitation_quality",
+            "layers",
+            "pitch_after_connect",
+            "quality_vs_quantity",
+            "reciprocity",
+            "tie_strength",
+        ],
+        "metrics",
+    ),
+    "Owner": "people",
+    "anonymize": "privacy",
+}
+#: Submodules reachable as attributes (``nk.plot``, ``nk.report``, ``nk.metrics``...).
+_SUBMODULES = ("errors", "export", "graph", "metrics", "people", "plot", "privacy", "report")
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY_SUBMODULES:
-        import importlib
-
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name in _HOMES:
+        value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # found once; later uses are plain attribute lookups
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY_SUBMODULES])
+    return sorted({*globals(), *_HOMES, *_SUBMODULES})

@@ -9,6 +9,7 @@ export holds.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import struct
@@ -19,8 +20,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ._parallel import finished, in_background
 from .errors import ArchiveRefusedError, NotAnExportError
@@ -29,6 +29,9 @@ try:  # Intel's ISA-L inflates deflate streams about three times as fast as zlib
     from isal import isal_zlib as _inflate
 except ImportError:  # pragma: no cover - platforms without an isal wheel
     _inflate = zlib  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Archive", "Member", "export_date_from_name", "open_archive"]
 
@@ -39,6 +42,9 @@ MAX_MEMBER_BYTES = 2 * 1024**3
 MAX_TOTAL_BYTES = 4 * 1024**3
 #: A member this large must not be compressed more than this ratio (real CSVs stay under ~20).
 MAX_RATIO, RATIO_CHECK_FROM = 200, 10 * 1024**2
+#: A CSV member at least this large is inflated ahead, in a thread of its own, while the
+#: others are read (`Archive.inflate_largest_ahead`).
+INFLATE_AHEAD_BYTES = 16 * 1024**2
 
 _DATE_IN_NAME = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 
@@ -65,9 +71,14 @@ class Archive:
     name: str  #: the innermost zip or folder name (it carries the export date)
     _zip: zipfile.ZipFile | None = field(default=None, repr=False)
     _root: Path | None = field(default=None, repr=False)
+    _ahead: tuple[Member, Future[bytes] | None] | None = field(default=None, repr=False)
 
     def read(self, member: Member) -> bytes:
-        """The bytes of one member."""
+        """The bytes of one member (those inflated ahead, if it is the member being inflated)."""
+        if self._ahead is not None and self._ahead[0] == member and self._ahead[1] is not None:
+            data = self._ahead[1].result()
+            self._ahead = (member, None)  # handed over: the archive keeps no copy
+            return data
         return self.start_reading(member, background=False).result()
 
     def start_reading(self, member: Member, *, background: bool = True) -> Future[bytes]:
@@ -80,6 +91,22 @@ class Archive:
             assert self._root is not None  # one of the two is always set by open_archive
             return finished((self._root / member.stored).read_bytes())
         return _start_zip_member(self._zip, member.stored, self.source, background)
+
+    def inflate_largest_ahead(self) -> Member | None:
+        """Start inflating the largest CSV member in the background, if it holds at least
+        `INFLATE_AHEAD_BYTES` (messages.csv: hundreds of MB at LinkedIn's cap); `read` of it
+        later gets those bytes. Returns that member (the same on every call), else None.
+
+        `netkit.export` calls this before reading the other members; the command line calls it
+        as soon as the export is opened, so that inflating overlaps importing pandas.
+        """
+        if self._ahead is None:
+            csvs = [m for m in self.members if m.path.lower().endswith(".csv")]
+            largest = max(csvs, key=lambda m: m.size, default=None)
+            if largest is None or largest.size < INFLATE_AHEAD_BYTES:
+                return None
+            self._ahead = (largest, self.start_reading(largest))
+        return self._ahead[0]
 
     def close(self) -> None:
         if self._zip is not None:
@@ -94,14 +121,29 @@ class Archive:
 
 def export_date_from_name(name: str) -> pd.Timestamp | None:
     """The export date LinkedIn puts in the zip name (``..._MM-DD-YYYY.zip``), as a UTC date."""
+    date = _date_in_name(name)
+    if date is None:
+        return None
+    import pandas as pd  # here: opening an archive does not need pandas (see `netkit.cli`)
+
+    return pd.Timestamp(year=date.year, month=date.month, day=date.day, tz="UTC")
+
+
+#: The days a `pandas.Timestamp` can hold.
+_TIMESTAMP_DAYS = (datetime.date(1677, 9, 22), datetime.date(2262, 4, 11))
+
+
+def _date_in_name(name: str) -> datetime.date | None:
+    """The ``MM-DD-YYYY`` date in `name`, if it is a real day a timestamp can hold."""
     match = _DATE_IN_NAME.search(name)
     if match is None:
         return None
     month, day, year = (int(g) for g in match.groups())
     try:
-        return pd.Timestamp(year=year, month=month, day=day, tz="UTC")
+        date = datetime.date(year, month, day)
     except ValueError:
         return None
+    return date if _TIMESTAMP_DAYS[0] <= date <= _TIMESTAMP_DAYS[1] else None
 
 
 def _safe_member_path(name: str) -> str | None:
@@ -274,7 +316,7 @@ def _unwrap(members: list[Member]) -> tuple[list[Member], list[str]]:
 
 def _dated(names: list[str]) -> str:
     """The innermost name that carries an export date, else the innermost name."""
-    dated = [n for n in names if export_date_from_name(n) is not None]
+    dated = [n for n in names if _date_in_name(n) is not None]
     return dated[-1] if dated else names[-1]
 
 

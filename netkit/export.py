@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import ListColumn, count_pairs, factorize, is_in, take_rows
-from .archive import export_date_from_name, open_archive
+from .archive import Archive, export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import CHANNELS, CodedLog, start_coded_interactions, utc_timestamps
 from .formats import FILE_SPECS, match_spec
@@ -447,18 +447,16 @@ def _assemble(
     return ex
 
 
-#: A member at least this large is inflated in the background while the others are read.
-_INFLATE_AHEAD_BYTES = 16 * 1024**2
-
-
-def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
+def _read_all(path: str | Path | Archive) -> tuple[Path, str, list[FileRead], list[dict]]:
     """Every CSV member read (`read_file`), in the archive's order, and the other members.
 
     The largest member (messages.csv, hundreds of MB at LinkedIn's cap) is inflated in a
-    thread of its own while the other files are read, then read last.
+    thread of its own while the other files are read (`Archive.inflate_largest_ahead`), then
+    read last. An `Archive` given is read, then closed.
     """
     other_files: list[dict] = []
-    with open_archive(path) as archive:
+    with path if isinstance(path, Archive) else open_archive(path) as archive:
+        ahead = archive.inflate_largest_ahead()
         csvs = [m for m in archive.members if m.path.lower().endswith(".csv")]
         for member in archive.members:
             if not member.path.lower().endswith(".csv"):
@@ -472,18 +470,12 @@ def _read_all(path: str | Path) -> tuple[Path, str, list[FileRead], list[dict]]:
                         "encoding": pd.NA,
                     }
                 )
-        largest = max(range(len(csvs)), key=lambda i: csvs[i].size, default=-1)
-        if largest >= 0 and csvs[largest].size < _INFLATE_AHEAD_BYTES:
-            largest = -1
-        ahead = archive.start_reading(csvs[largest]) if largest >= 0 else None
-        order = [i for i in range(len(csvs)) if i != largest]
-        if ahead is not None:
-            order.append(largest)  # last: it has been inflating meanwhile
+        # The member inflating ahead is read last; the reads keep the archive's order.
+        last = [i for i, member in enumerate(csvs) if member == ahead]
         by_position: dict[int, FileRead] = {}
-        for i in order:
+        for i in [i for i in range(len(csvs)) if i not in last] + last:
             member = csvs[i]
-            data = ahead.result() if ahead is not None and i == largest else archive.read(member)
-            by_position[i] = read_file(member.path, data, match_spec(member.path))
+            by_position[i] = read_file(member.path, archive.read(member), match_spec(member.path))
         reads = [by_position[i] for i in range(len(csvs))]
         source, name = archive.source, archive.name
     if not any(r.spec is not None for r in reads):
@@ -523,7 +515,14 @@ def load_export(path: str | Path) -> Export:
     >>> ex = nk.load_export("data/sample/Complete_LinkedInDataExport_11-16-2026.zip")
     >>> ex.connections[["name", "company", "connected_on"]].head()  # doctest: +SKIP
     """
-    source, name, reads, other_files = _read_all(path)
+    return load_archive(open_archive(path))
+
+
+def load_archive(archive: Archive) -> Export:
+    """`load_export` of an export already opened with `netkit.archive.open_archive` (and
+    closed once read). The command line opens the export and starts inflating it before it
+    imports pandas (`Archive.inflate_largest_ahead`)."""
+    source, name, reads, other_files = _read_all(archive)
     return _assemble(source, name, reads, other_files)
 
 

@@ -23,7 +23,7 @@ rendered from the newest export with the messages of all of them, so the trend s
 Every PNG is drawn on a `matplotlib.figure.Figure` with the Agg canvas (no pyplot state), saved
 without metadata (no "Software" chunk, nothing personal) and freed at once: memory stays flat
 over a long history run. With ``anonymize=True`` every person in every picture is a stable keyed
-pseudonym (`netkit.anonymize.Pseudonyms`): metrics that read words run on the original export
+pseudonym (`netkit.privacy.Pseudonyms`): metrics that read words run on the original export
 and only their person columns are mapped; counting metrics, the spikes' context and the network
 picture run on `netkit.anonymize`'s copy under the same key.
 """
@@ -54,8 +54,6 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from tqdm import tqdm
 
 from . import plot
-from .anonymize import Pseudonyms, mask_text
-from .anonymize import anonymize as anonymize_export
 from .errors import FileUnreadableError
 from .export import Export, History, load_export, load_history
 from .graph import build_graph, graph_measures
@@ -75,6 +73,8 @@ from .metrics import (
 from .metrics._common import as_of_timestamp
 from .metrics.activity import activity
 from .metrics.summary import SUMMARY_FIELDS, period_bounds
+from .privacy import Pseudonyms, mask_text
+from .privacy import anonymize as anonymize_export
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -20,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netkit as nk
-from netkit.anonymize import Pseudonyms, mask_text
 from netkit.graph import NON_EMPLOYERS
 from netkit.people import UNKNOWN_NAMES, person_ids
+from netkit.privacy import Pseudonyms, mask_text
 
 SAMPLE = "data/sample/Complete_LinkedInDataExport_11-16-2026.zip"
 KEY = "test key"

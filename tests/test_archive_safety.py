@@ -139,15 +139,13 @@ def _rows(n: int) -> bytes:
 def test_the_largest_member_inflated_ahead_reads_the_same(tmp_path, monkeypatch):
     """The largest file is inflated in a thread while the others are read: the tables and the
     order of `files` are those of reading one file after another."""
-    from netkit import export
-
     path = write_zip(
         tmp_path / f"{DEFAULT_NAME}.zip",
         {"Profile.csv": PROFILE_CSV, "Connections.csv": _rows(300), "Notes.txt": b"hi"},
     )
-    monkeypatch.setattr(export, "_INFLATE_AHEAD_BYTES", 10**12)
+    monkeypatch.setattr(archive, "INFLATE_AHEAD_BYTES", 10**12)
     one_by_one = nk.load_export(path)
-    monkeypatch.setattr(export, "_INFLATE_AHEAD_BYTES", 0)
+    monkeypatch.setattr(archive, "INFLATE_AHEAD_BYTES", 0)
     ahead = nk.load_export(path)
     assert len(ahead.connections) == 300
     pd.testing.assert_frame_equal(ahead.connections, one_by_one.connections)
@@ -155,9 +153,7 @@ def test_the_largest_member_inflated_ahead_reads_the_same(tmp_path, monkeypatch)
 
 
 def test_a_damaged_member_inflated_ahead_is_refused_with_its_name(tmp_path, monkeypatch):
-    from netkit import export
-
-    monkeypatch.setattr(export, "_INFLATE_AHEAD_BYTES", 0)
+    monkeypatch.setattr(archive, "INFLATE_AHEAD_BYTES", 0)
     good = write_zip(
         tmp_path / "good.zip", {"Profile.csv": PROFILE_CSV, "Connections.csv": _rows(200)}
     )
@@ -165,3 +161,30 @@ def test_a_damaged_member_inflated_ahead_is_refused_with_its_name(tmp_path, monk
     bad.write_bytes(_damaged(good.read_bytes(), b"Connections.csv", 5))
     with pytest.raises(nk.ArchiveRefusedError, match=r"Connections\.csv.*could not be inflated"):
         nk.load_export(bad)
+
+
+def test_the_member_inflated_ahead_is_the_largest_csv_and_reads_once_or_again(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(archive, "INFLATE_AHEAD_BYTES", 1000)
+    large = _rows(300)
+    path = write_zip(
+        tmp_path / f"{DEFAULT_NAME}.zip",
+        {"Profile.csv": PROFILE_CSV, "Connections.csv": large, "Big.txt": b"x" * 10**5},
+    )
+    with archive.open_archive(path) as opened:
+        ahead = opened.inflate_largest_ahead()
+        assert ahead is not None
+        assert ahead.path == "Connections.csv"  # the largest CSV, not the larger .txt
+        assert opened.inflate_largest_ahead() is ahead  # started once
+        assert opened.read(ahead) == large
+        assert opened.read(ahead) == large  # handed over, then read again from the zip
+
+
+def test_no_member_is_inflated_ahead_below_the_size_that_pays(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive, "INFLATE_AHEAD_BYTES", 10**6)
+    path = write_zip(
+        tmp_path / f"{DEFAULT_NAME}.zip", {"Profile.csv": PROFILE_CSV, "Connections.csv": _rows(9)}
+    )
+    with archive.open_archive(path) as opened:
+        assert opened.inflate_largest_ahead() is None

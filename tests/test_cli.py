@@ -84,3 +84,26 @@ def test_a_memory_pool_the_user_chose_is_kept(memory_pool, capsys, monkeypatch):
     memory_pool.set_memory_pool(memory_pool.system_memory_pool())
     assert main(["summary", str(SAMPLE)]) == 0
     assert memory_pool.default_memory_pool().backend_name == "system"
+
+
+def test_the_command_line_starts_inflating_before_it_imports_pandas():
+    # Inflating messages.csv (hundreds of MB at LinkedIn's cap) and importing the loader take
+    # about as long: the command line opens the export first, so they run side by side.
+    code = f"""
+import sys
+from netkit import archive
+seen = []
+start = archive.Archive.inflate_largest_ahead
+def spy(self):
+    seen.append("pandas" in sys.modules)
+    return start(self)
+archive.Archive.inflate_largest_ahead = spy
+from netkit.cli import main
+assert main(["summary", {str(SAMPLE)!r}]) == 0
+assert seen[0] is False, seen
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "420 connections" in done.stdout

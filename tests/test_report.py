@@ -35,9 +35,9 @@ from matplotlib.text import Text
 
 import netkit as nk
 from netkit import report
-from netkit.anonymize import Pseudonyms
 from netkit.cli import main
 from netkit.metrics.summary import SUMMARY_FIELDS
+from netkit.privacy import Pseudonyms
 
 SAMPLE = (
     Path(__file__).parents[1] / "data" / "sample" / "Complete_LinkedInDataExport_11-16-2026.zip"
