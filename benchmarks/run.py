@@ -264,10 +264,13 @@ def report_child(path: str, out: str) -> int:
     Drawing is what the report spends in matplotlib: making each figure and its axes, the
     `netkit.plot` functions, the dashboard's layout and saving the PNGs; the metrics those
     pictures show (``_PeriodData.given``) are not drawing. Prints ``{"drawing": seconds}`` last.
-    """
-    import matplotlib.figure
 
-    from netkit import cli, report
+    The timers are put on `netkit.report` when the command line imports it, not before: the
+    command line starts reading the export before it imports pandas and matplotlib, and an
+    early import here would hide what that is worth.
+    """
+    import importlib.abc
+    import importlib.util
 
     spent = {"drawing": 0.0, "data": 0.0}
     depth = {"drawing": 0, "data": 0}  # only the outermost call of a part is timed
@@ -286,11 +289,36 @@ def report_child(path: str, out: str) -> int:
 
         return run
 
-    # The data the pictures show is computed inside `_draw`: timed apart and taken out.
-    report._PeriodData.given = timed(report._PeriodData.given, "data")
-    for name in ("_new_figure", "_draw", "_save", "_dashboard"):
-        setattr(report, name, timed(getattr(report, name), "drawing"))
-    matplotlib.figure.Figure.add_subplot = timed(matplotlib.figure.Figure.add_subplot, "drawing")
+    def with_timers(report) -> None:
+        import matplotlib.figure
+
+        # The data the pictures show is computed inside `_draw`: timed apart and taken out.
+        report._PeriodData.given = timed(report._PeriodData.given, "data")
+        for name in ("_new_figure", "_draw", "_save", "_dashboard"):
+            setattr(report, name, timed(getattr(report, name), "drawing"))
+        figure = matplotlib.figure.Figure
+        figure.add_subplot = timed(figure.add_subplot, "drawing")
+
+    class Timers(importlib.abc.MetaPathFinder):
+        """Finds `netkit.report` as usual and puts the timers on it once it is executed."""
+
+        def find_spec(self, name, import_path, target=None):
+            if name != "netkit.report":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            execute = spec.loader.exec_module
+
+            def exec_module(module):
+                execute(module)
+                with_timers(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Timers())
+    from netkit import cli
+
     code = cli.main(["report", path, "--out", out])
     print(json.dumps({"drawing": spent["drawing"] - spent["data"]}))
     return code

@@ -11,7 +11,7 @@ from ._common import as_of_timestamp, memoized, record, rows_until
 from .growth import growth_spikes, quality_vs_quantity
 from .invitations import invitation_summary, pitch_after_connect
 from .reciprocity import reciprocity_summary
-from .ties import dormant_ties, fading_ties
+from .ties import dormant_ties, fading_ties, start_message_text
 
 if TYPE_CHECKING:
     from ..export import Export
@@ -95,6 +95,7 @@ def health_summary(ex: Export, *, as_of: object = None, period: str = "month") -
     """
     stamp = as_of_timestamp(ex, as_of)
     start, label = period_bounds(stamp, period)
+    start_message_text(ex)  # the tie features read it last: it is read meanwhile
 
     def in_period(frame: pd.DataFrame, column: str) -> pd.DataFrame:
         return frame[(frame[column] >= start).fillna(False).astype(bool)]
