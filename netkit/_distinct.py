@@ -154,7 +154,12 @@ def count_pairs(
     right_codes, right_uniques = right if isinstance(right, tuple) else factorize(right)
     both = (left_codes >= 0) & (right_codes >= 0)
     width = max(len(right_uniques), 1)
-    combined, counts = np.unique(left_codes[both] * width + right_codes[both], return_counts=True)
+    # ``numpy.unique(..., return_counts=True)`` sorts every row; a million rows hold a few
+    # thousand pairs: hash them, count on codes, and sort only the distinct pairs.
+    pair_codes, pairs = pd.factorize(left_codes[both] * width + right_codes[both])
+    order = np.argsort(pairs)
+    combined = pairs[order]
+    counts = np.bincount(pair_codes, minlength=len(pairs))[order]
     return pd.DataFrame(
         {
             names[0]: pd.Series(left_uniques.take(combined // width), dtype=left_uniques.dtype),

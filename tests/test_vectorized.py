@@ -290,6 +290,29 @@ def test_first_of_each_is_each_values_first_position(codes):
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["ann", "bo", "cy", None]), st.integers(-1, 4))))
+def test_count_pairs_counts_each_pair_of_present_values_in_sorted_order(rows):
+    """The distinct (left, right) pairs where both are present, with how often each occurs,
+    in the order of the sorted codes (each side's codes in order of first appearance)."""
+    from netkit._distinct import count_pairs
+
+    left = pd.Series([a for a, _ in rows], dtype="str")
+    right = pd.Series([None if b < 0 else f"id{b}" for _, b in rows], dtype="str")
+    counted = count_pairs(left, right, ("name", "id"))
+    present = pd.DataFrame({"name": left, "id": right}).dropna()
+    left_code = {v: i for i, v in enumerate(left.dropna().unique())}
+    right_code = {v: i for i, v in enumerate(right.dropna().unique())}
+    expected = sorted(
+        present.value_counts(sort=False).items(),
+        key=lambda item: (left_code[item[0][0]], right_code[item[0][1]]),
+    )
+    assert list(zip(counted["name"], counted["id"], counted["n"], strict=True)) == [
+        (name, id_, n) for (name, id_), n in expected
+    ]
+    assert counted["n"].dtype == "int64"
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(0, 70_000), max_size=60), st.integers(0, 3))
 def test_grouped_order_is_a_stable_argsort(codes, narrow):
     """Grouping by code on a narrow type gives numpy's stable argsort of the codes, whatever

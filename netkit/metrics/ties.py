@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import Labels, first_of_each, grouped_order, positions_in, take_arrow
+from .._distinct import Labels, grouped_order, positions_in, take_arrow
 from .._parallel import in_background, map_slices
 from ..events import utc_timestamps
 from ._common import (
@@ -520,22 +520,20 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     span = int(days.max(initial=0)) + 1
     day_pairs = pd.unique(codes[message & dated] * span + days)
     active = np.bincount(day_pairs // span, minlength=n)
-    # The log is in time order: a person's first dated row is their first contact, the last
-    # their last.
-    in_time = np.flatnonzero(dated)
-    firsts = in_time[first_of_each(codes[in_time])]
-    lasts = in_time[::-1][first_of_each(codes[in_time][::-1])]
-    first = np.full(n, np.iinfo(np.int64).min)
-    last = np.full(n, np.iinfo(np.int64).min)
-    first[codes[firsts]] = stamps[firsts]
-    last[codes[lasts]] = stamps[lasts]
+    # A person's first and last contact: the least and the greatest of their dated stamps.
+    never = np.iinfo(np.int64).min
+    first = np.full(n, np.iinfo(np.int64).max)
+    last = np.full(n, never)
+    np.minimum.at(first, codes[dated], stamps[dated])
+    np.maximum.at(last, codes[dated], stamps[dated])
+    first[first == np.iinfo(np.int64).max] = never
     valid = codes >= 0
     table = people.assign(
         messages_sent=laid_out(_counts(codes, valid & message & outgoing, n)),
         messages_received=laid_out(_counts(codes, valid & message & incoming, n)),
         active_days=laid_out(np.asarray(active, dtype=np.int64)),
-        first_contact=utc_timestamps(laid_out(first, np.iinfo(np.int64).min)),
-        last_contact=utc_timestamps(laid_out(last, np.iinfo(np.int64).min)),
+        first_contact=utc_timestamps(laid_out(first, never)),
+        last_contact=utc_timestamps(laid_out(last, never)),
     )
     table["duration_days"] = (table["last_contact"] - table["first_contact"]) / _DAY
     table["days_since_last"] = (as_of - table["last_contact"]) / _DAY
