@@ -115,7 +115,8 @@ def normalize_names(names: pd.Series) -> pd.Series:
 def full_names(first: pd.Series, last: pd.Series) -> pd.Series:
     """``" ".join(f"{first} {last}".split())``, NA when both parts are empty."""
     joined = first.fillna("").str.cat(last.fillna(""), sep=" ")
-    collapsed = joined.str.split().str.join(" ")
+    # Once per distinct name, in Python: pandas would make a list object per row.
+    collapsed = map_distinct(joined, lambda text: " ".join(text.split())).rename(joined.name)
     return collapsed.where(collapsed != "").astype("str")
 
 

@@ -145,7 +145,8 @@ class _Recipients:
         """The distinct (conversation code, person id) pairs among recipients."""
         ok = (self.codes >= 0) & (conversations >= 0)
         width = len(self.lists) + 1
-        combined = np.unique(conversations[ok] * width + self.codes[ok])
+        # `numpy.unique` sorts every row; the distinct pairs are few: hash, then sort those.
+        combined = np.sort(pd.unique(conversations[ok] * width + self.codes[ok]))
         texts = combined % width
         lengths = np.array([len(ids) for ids in self.lists], dtype=np.int64)[texts]
         flat = [pid for t in texts for pid in self.lists[t]]
