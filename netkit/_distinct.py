@@ -75,8 +75,19 @@ def is_in(values: pd.Series | pd.Index, candidates: Iterable[Any]) -> np.ndarray
 
 
 def first_of_each(codes: np.ndarray) -> np.ndarray:
-    """The position of the first occurrence of each distinct value of `codes`, in order."""
-    return pd.Series(codes).drop_duplicates().index.to_numpy()
+    """The position of the first occurrence of each distinct value of `codes`, in order.
+
+    For integer codes from -1 up (what `factorize` gives), the least position of each code is
+    found in one pass (`numpy.minimum.at`) instead of hashing every row.
+    """
+    codes = np.asarray(codes)
+    n = len(codes)
+    if n == 0 or codes.dtype.kind not in "iu" or codes.min() < -1 or codes.max() > 4 * n:
+        return pd.Series(codes).drop_duplicates().index.to_numpy()
+    shifted = codes.astype(np.int64) + 1
+    first = np.full(int(shifted.max()) + 1, n, dtype=np.int64)
+    np.minimum.at(first, shifted, np.arange(n, dtype=np.int64))
+    return np.sort(first[first < n])
 
 
 def grouped_order(codes: np.ndarray) -> np.ndarray:

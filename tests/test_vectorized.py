@@ -279,9 +279,11 @@ def test_take_rows_is_iloc(chunks, data):
     pd.testing.assert_frame_equal(take_rows(frame, rows), frame.iloc[rows].reset_index(drop=True))
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(-1, 6), max_size=40))
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.integers(-1, 6), st.integers(-3, 300)), max_size=40))
 def test_first_of_each_is_each_values_first_position(codes):
+    """Codes from -1 to a few times the length take the one-pass way, others are hashed:
+    both give each value's first position."""
     from netkit._distinct import first_of_each
 
     values = np.array(codes, dtype=np.int64)
