@@ -96,6 +96,20 @@ class CodedLog(NamedTuple):
         """Whether each row is of that channel."""
         return self.channel == CHANNELS.index(channel)
 
+    def counts(self) -> np.ndarray:
+        """How many rows each person has, per channel and direction: ``[person, channel,
+        direction]`` (positions in `CHANNELS` and in ("outgoing", "incoming")), in one pass.
+        A last row of zeros stands for code -1, as `pandas.Index.get_indexer` gives."""
+        known = (self.person >= 0) & (self.channel >= 0) & (self.direction >= 0)
+        width = len(CHANNELS) * 2
+        key = (
+            self.person[known] * width
+            + self.channel[known].astype(np.int64) * 2
+            + self.direction[known].astype(np.int64)
+        )
+        flat = np.bincount(key, minlength=(len(self.people) + 1) * width)
+        return flat.reshape(len(self.people) + 1, len(CHANNELS), 2)
+
     @property
     def outgoing(self) -> np.ndarray:
         return self.direction == 0

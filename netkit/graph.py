@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ._distinct import factorize, map_distinct, take_rows
-from .events import CodedLog, utc_timestamps
+from .events import CHANNELS, CodedLog, utc_timestamps
 from .metrics import ties
 from .metrics._common import (
     NON_EMPLOYERS,
@@ -90,27 +90,28 @@ def _iso(values: pd.Series, index: pd.Index | None = None) -> pd.Series:
     return text
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """One attribute dict per row, Python scalars only, missing values left out (GraphML has
-    no NA: an absent attribute is how GraphML and GEXF say "unknown")."""
-    columns = list(frame.columns)
-    rows = [
-        dict(zip(columns, values, strict=True))
-        for values in zip(*(frame[column].tolist() for column in columns), strict=True)
-    ]
-    for column in columns:
-        for i in np.flatnonzero(frame[column].isna().to_numpy(dtype=bool)).tolist():
-            del rows[i][column]
-    return rows
+def _add_nodes(G: nx.DiGraph, frame: pd.DataFrame) -> None:
+    """Each row of `frame` as a node keyed by its index, its columns as attributes: Python
+    scalars only, missing values left out (GraphML has no NA: an absent attribute is how GraphML
+    and GEXF say "unknown").
 
-
-def _add_nodes(G: nx.DiGraph, nodes: list[Any], records: list[dict[str, Any]]) -> None:
-    """``G.add_nodes_from(zip(nodes, records))``, at half the cost: networkx copies each
-    ``(node, attributes)`` pair's dict twice, after a failed hash of the pair."""
+    The nodes are added bare, then the dicts networkx made for them are filled column by column
+    (``add_nodes_from`` of ``(node, attributes)`` pairs copies each dict twice, after a failed
+    hash of the pair, and a dict per row would be built only to be copied).
+    """
+    nodes = frame.index.tolist()
     G.add_nodes_from(nodes)
-    attributes = G.nodes
-    for node, values in zip(nodes, records, strict=True):
-        attributes[node].update(values)
+    attributes = [G.nodes[node] for node in nodes]
+    for column in frame.columns:
+        values = frame[column]
+        missing = values.isna().to_numpy(dtype=bool)
+        targets = attributes
+        if missing.any():
+            present = np.flatnonzero(~missing)
+            targets = [attributes[i] for i in present.tolist()]
+            values = values.iloc[present]
+        for target, value in zip(targets, values.tolist(), strict=True):
+            target[column] = value
 
 
 def _collapse(values: pd.Series) -> pd.Series:
@@ -207,11 +208,12 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     in_book = pd.Index(ex.contacts.loc[known, "person_id"].dropna().unique())
     frame["in_address_book"] = in_book.get_indexer(index) >= 0
     contact = valid & ~log.on("connection")
-    bounds = pd.Series(log.timestamp[contact]).groupby(log.person[contact]).agg(["min", "max"])
-    first = np.full(n + 1, np.iinfo(np.int64).min)
-    last = np.full(n + 1, np.iinfo(np.int64).min)
-    first[bounds.index.to_numpy()] = bounds["min"].to_numpy()
-    last[bounds.index.to_numpy()] = bounds["max"].to_numpy()
+    never, always = np.iinfo(np.int64).min, np.iinfo(np.int64).max
+    first = np.full(n + 1, always)
+    last = np.full(n + 1, never)
+    np.minimum.at(first, log.person[contact], log.timestamp[contact])
+    np.maximum.at(last, log.person[contact], log.timestamp[contact])
+    first[first == always] = never
     frame["interactions"] = per_node(np.bincount(log.person[contact], minlength=n)).astype("int64")
     frame["first_interaction"] = _iso(utc_timestamps(first[in_log]), index)
     frame["last_interaction"] = _iso(utc_timestamps(last[in_log]), index)
@@ -221,41 +223,35 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     return frame
 
 
-def _direct_edges(
-    contacts: pd.DataFrame, log: CodedLog, strength: pd.Series | None, owner_id: Any
-) -> list[tuple[Any, Any, dict[str, Any]]]:
+def _add_direct_edges(
+    G: nx.DiGraph, contacts: pd.DataFrame, log: CodedLog, strength: pd.Series | None, owner_id: Any
+) -> None:
     """The owner -> contact edges, then the contact -> owner ones, of every contact that is a
     connection or has interacted, with per-channel counts in that direction (counted on
-    integer codes) as networkx edge tuples."""
+    integer codes). The edges are added bare, then their dicts filled column by column, as
+    `_add_nodes` fills the nodes'."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
-    at = log.people.get_indexer(tied)
+    ids = tied.tolist()
+    per_person = log.counts()[log.people.get_indexer(tied)]
     connected = contacts.loc[tied, "is_connection"].astype(bool).tolist()
-    scores = [math.nan] * len(tied) if strength is None else strength.reindex(tied).tolist()
-    edges = []
-    for side in ("outgoing", "incoming"):
-        counts = []
-        for name in _CHANNEL_COUNTS:
-            mine = log.on(name) & getattr(log, side) & (log.person >= 0)
-            per_code = np.append(np.bincount(log.person[mine], minlength=len(log.people)), 0)
-            counts.append(per_code[at].tolist())
-        for person_id, messages, invitations, endorsements, recommendations, link, score in zip(
-            tied.tolist(), *counts, connected, scores, strict=True
-        ):
-            data = {
-                "kind": "direct",
-                "proxy": False,
-                "messages": messages,
-                "invitations": invitations,
-                "endorsements": endorsements,
-                "recommendations": recommendations,
-                "connected": link,
-            }
+    scores = [math.nan] * len(ids) if strength is None else strength.reindex(tied).tolist()
+    G.add_edges_from((owner_id, person_id) for person_id in ids)
+    G.add_edges_from((person_id, owner_id) for person_id in ids)
+    for direction, edges in enumerate((G.succ[owner_id], G.pred[owner_id])):
+        attributes = [edges[person_id] for person_id in ids]
+        columns: dict[str, list[Any]] = {
+            "kind": ["direct"] * len(ids),
+            "proxy": [False] * len(ids),
+        }
+        for name, column in _CHANNEL_COUNTS.items():
+            columns[column] = per_person[:, CHANNELS.index(name), direction].tolist()
+        columns["connected"] = connected
+        for column, values in columns.items():
+            for target, value in zip(attributes, values, strict=True):
+                target[column] = value
+        for target, score in zip(attributes, scores, strict=True):
             if score == score:  # a silent contact's strength is unknown: no attribute
-                data["strength"] = score
-            edges.append(
-                (owner_id, person_id, data) if side == "outgoing" else (person_id, owner_id, data)
-            )
-    return edges
+                target["strength"] = score
 
 
 def _tie_scores(ex: Export, as_of: pd.Timestamp) -> pd.Series:
@@ -373,9 +369,9 @@ def build_graph(
     owner = {"kind": "owner", "label": ex.owner.name or owner_id, "name": ex.owner.name}
     owner["profile_url"] = ex.owner.profile_url
     G.add_node(owner_id, **{k: v for k, v in owner.items() if v is not None})
-    _add_nodes(G, contacts.index.tolist(), _records(contacts))
+    _add_nodes(G, contacts)
 
-    G.add_edges_from(_direct_edges(contacts, log, scores, owner_id))
+    _add_direct_edges(G, contacts, log, scores, owner_id)
 
     pairs = _co_member_pairs(members)
     for source, target, shared in pairs.itertuples(index=False):
@@ -397,8 +393,12 @@ def build_graph(
             for name, n in sizes.items()
         )
         G.add_edges_from(
-            (person_id, f"company:{name}", {"kind": "works_at", "proxy": True})
-            for person_id, name in zip(works.index.tolist(), works.tolist(), strict=True)
+            (
+                (person_id, f"company:{name}")
+                for person_id, name in zip(works.index.tolist(), works.tolist(), strict=True)
+            ),
+            kind="works_at",
+            proxy=True,
         )
     return G
 

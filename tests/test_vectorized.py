@@ -572,3 +572,31 @@ def test_list_column_from_codes_is_the_list_column_of_the_same_rows(lists, picks
     assert coded.lists == looked.lists
     assert coded.items.tolist() == looked.items.tolist()
     assert coded.offsets.tolist() == looked.offsets.tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(-1, 4), st.integers(-1, 4), st.integers(-1, 1))))
+def test_coded_log_counts_each_persons_rows_per_channel_and_direction(rows):
+    from netkit.events import CHANNELS, CodedLog
+
+    people = pd.Index([f"p{i}" for i in range(5)], dtype="str")
+    person, channel, direction = (
+        (np.array(column, dtype=np.int64) for column in zip(*rows, strict=True))
+        if rows
+        else (np.zeros(0, np.int64),) * 3
+    )
+    log = CodedLog(
+        person,
+        people,
+        channel.astype(np.int8),
+        direction.astype(np.int8),
+        np.zeros(len(rows), np.int64),
+        np.zeros(len(rows), bool),
+    )
+    counts = log.counts()
+    assert counts.shape == (len(people) + 1, len(CHANNELS), 2)
+    for p in range(len(people)):
+        for c in range(len(CHANNELS)):
+            for d in (0, 1):
+                assert counts[p, c, d] == sum(row == (p, c, d) for row in rows)
+    assert not counts[-1].any()  # the row of code -1
