@@ -593,10 +593,8 @@ def _proxy_graph(G: nx.DiGraph, active: list[Any]) -> tuple[_Proxy, np.ndarray]:
     position = {node: i for i, node in enumerate(active)}
     pairs: dict[tuple[int, int], int] = {}
     employees: dict[Any, list[int]] = {}
-    for a, b, data in G.edges(data=True):
-        i = position.get(a)
-        if i is None:
-            continue
+    for a, b, data in G.edges(active, data=True):  # the contacts' own edges only
+        i = position[a]
         kind = data.get("kind")
         if kind == "co_member" and b in position:
             j = position[b]
@@ -686,9 +684,12 @@ def graph_measures(
         "exact_up_to": exact_up_to,
         "betweenness_samples": betweenness_samples,
     }
-    active = [
-        n for n, d in G.nodes(data=True) if d.get("kind") == "contact" and d.get("interactions")
+    measured = [
+        (n, d.get("name"))
+        for n, d in G.nodes(data=True)
+        if d.get("kind") == "contact" and d.get("interactions")
     ]
+    active = [n for n, _ in measured]
     if not active:
         result = empty_frame(_MEASURE_COLUMNS, "no contact has any interaction by as_of")
         result.attrs.update(basis="proxy", note=PROXY_NOTE, exact_betweenness=True)
@@ -711,7 +712,7 @@ def graph_measures(
     result = pd.DataFrame(
         {
             "person_id": pd.Index(active, dtype="str"),
-            "name": pd.Series([G.nodes[n].get("name") for n in active], dtype="str").to_numpy(),
+            "name": pd.Series([name for _, name in measured], dtype="str").to_numpy(),
             "community": community,
             "community_size": community_size,
             "co_members": co_members[mine],
