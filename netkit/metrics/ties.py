@@ -450,9 +450,8 @@ def _climbed(ex: Export, rows: _MessageRows, size: int) -> tuple[np.ndarray, np.
     outgoing = rows.outgoing[one_to_one]
     since = np.full(size, np.iinfo(np.int64).min)  # both sides had written by then
     for side in (outgoing, ~outgoing):
-        first = pd.Series(stamps[side]).groupby(person[side]).min()
-        wrote = np.full(size, np.iinfo(np.int64).max)
-        wrote[first.index.to_numpy()] = first.to_numpy()
+        wrote = np.full(size, np.iinfo(np.int64).max)  # each side's first message
+        np.minimum.at(wrote, person[side], stamps[side])
         since = np.maximum(since, wrote)
     talk = stamps >= since[person]
     text = _message_text(ex)
