@@ -374,10 +374,16 @@ def build_graph(
     _add_direct_edges(G, contacts, log, scores, owner_id)
 
     pairs = _co_member_pairs(members)
-    for source, target, shared in pairs.itertuples(index=False):
-        data = {"kind": "co_member", "proxy": True, "conversations": int(shared)}
-        G.add_edge(source, target, **data)
-        G.add_edge(target, source, **data)
+    G.add_edges_from(
+        (a, b, {"kind": "co_member", "proxy": True, "conversations": shared})
+        for source, target, shared in zip(
+            pairs["source"].tolist(),
+            pairs["target"].tolist(),
+            pairs["conversations"].tolist(),
+            strict=True,
+        )
+        for a, b in ((source, target), (target, source))
+    )
 
     if companies:
         skip = {" ".join(str(name).split()).casefold() for name in non_employers}
