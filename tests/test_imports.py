@@ -34,6 +34,7 @@ def test_import_netkit_imports_no_pandas_until_a_name_is_used():
 
 
 def test_every_public_name_is_found_from_a_fresh_import():
+    assert set(nk._HOMES) == set(nk.__all__)  # the lazy table and the public list agree
     _run(
         """
         import importlib
