@@ -20,8 +20,10 @@ __all__ = [
     "count_pairs",
     "factorize",
     "first_of_each",
+    "greatest_per_code",
     "grouped_order",
     "is_in",
+    "least_per_code",
     "map_distinct",
     "positions_in",
     "spread",
@@ -88,6 +90,24 @@ def first_of_each(codes: np.ndarray) -> np.ndarray:
     first = np.full(int(shifted.max()) + 1, n, dtype=np.int64)
     np.minimum.at(first, shifted, np.arange(n, dtype=np.int64))
     return np.sort(first[first < n])
+
+
+def least_per_code(codes: np.ndarray, values: np.ndarray, size: int, missing: int) -> np.ndarray:
+    """For each code in ``range(size)``, the least of its int64 `values` (one
+    `numpy.minimum.at` pass, no sort or hash); `missing` for a code without any."""
+    out = np.full(size, np.iinfo(np.int64).max)
+    np.minimum.at(out, codes, values)
+    out[np.bincount(codes, minlength=size) == 0] = missing
+    return out
+
+
+def greatest_per_code(codes: np.ndarray, values: np.ndarray, size: int, missing: int) -> np.ndarray:
+    """For each code in ``range(size)``, the greatest of its int64 `values`; `missing` for a
+    code without any."""
+    out = np.full(size, np.iinfo(np.int64).min)
+    np.maximum.at(out, codes, values)
+    out[np.bincount(codes, minlength=size) == 0] = missing
+    return out
 
 
 def grouped_order(codes: np.ndarray) -> np.ndarray:

@@ -32,7 +32,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize, map_distinct, take_rows
+from ._distinct import factorize, greatest_per_code, least_per_code, map_distinct, take_rows
 from .events import CHANNELS, CodedLog, utc_timestamps
 from .metrics import ties
 from .metrics._common import (
@@ -91,17 +91,21 @@ def _iso(values: pd.Series, index: pd.Index | None = None) -> pd.Series:
 
 
 def _add_nodes(G: nx.DiGraph, frame: pd.DataFrame) -> None:
-    """Each row of `frame` as a node keyed by its index, its columns as attributes: Python
-    scalars only, missing values left out (GraphML has no NA: an absent attribute is how GraphML
-    and GEXF say "unknown").
+    """Each row of `frame` as a node keyed by its index, its columns as attributes (`_fill`).
 
-    The nodes are added bare, then the dicts networkx made for them are filled column by column
+    The nodes are added bare, then the dicts networkx made for them are filled
     (``add_nodes_from`` of ``(node, attributes)`` pairs copies each dict twice, after a failed
     hash of the pair, and a dict per row would be built only to be copied).
     """
     nodes = frame.index.tolist()
     G.add_nodes_from(nodes)
-    attributes = [G.nodes[node] for node in nodes]
+    _fill([G.nodes[node] for node in nodes], frame)
+
+
+def _fill(attributes: list[dict[str, Any]], frame: pd.DataFrame) -> None:
+    """Row ``i`` of `frame` into ``attributes[i]``, column by column: Python scalars only,
+    missing values left out (GraphML has no NA: an absent attribute is how GraphML and GEXF say
+    "unknown")."""
     for column in frame.columns:
         values = frame[column]
         missing = values.isna().to_numpy(dtype=bool)
@@ -208,12 +212,9 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     in_book = pd.Index(ex.contacts.loc[known, "person_id"].dropna().unique())
     frame["in_address_book"] = in_book.get_indexer(index) >= 0
     contact = valid & ~log.on("connection")
-    never, always = np.iinfo(np.int64).min, np.iinfo(np.int64).max
-    first = np.full(n + 1, always)
-    last = np.full(n + 1, never)
-    np.minimum.at(first, log.person[contact], log.timestamp[contact])
-    np.maximum.at(last, log.person[contact], log.timestamp[contact])
-    first[first == always] = never
+    never = np.iinfo(np.int64).min
+    first = least_per_code(log.person[contact], log.timestamp[contact], n + 1, never)
+    last = greatest_per_code(log.person[contact], log.timestamp[contact], n + 1, never)
     frame["interactions"] = per_node(np.bincount(log.person[contact], minlength=n)).astype("int64")
     frame["first_interaction"] = _iso(utc_timestamps(first[in_log]), index)
     frame["last_interaction"] = _iso(utc_timestamps(last[in_log]), index)
@@ -228,30 +229,31 @@ def _add_direct_edges(
 ) -> None:
     """The owner -> contact edges, then the contact -> owner ones, of every contact that is a
     connection or has interacted, with per-channel counts in that direction (counted on
-    integer codes). The edges are added bare, then their dicts filled column by column, as
-    `_add_nodes` fills the nodes'."""
+    integer codes). The edges are added bare, then their dicts filled (`_fill`), as
+    `_add_nodes` fills the nodes'; a silent contact's strength is unknown: no attribute."""
     tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
     ids = tied.tolist()
     per_person = log.counts()[log.people.get_indexer(tied)]
-    connected = contacts.loc[tied, "is_connection"].astype(bool).tolist()
-    scores = [math.nan] * len(ids) if strength is None else strength.reindex(tied).tolist()
     G.add_edges_from((owner_id, person_id) for person_id in ids)
     G.add_edges_from((person_id, owner_id) for person_id in ids)
     for direction, edges in enumerate((G.succ[owner_id], G.pred[owner_id])):
-        attributes = [edges[person_id] for person_id in ids]
-        columns: dict[str, list[Any]] = {
-            "kind": ["direct"] * len(ids),
-            "proxy": [False] * len(ids),
-        }
-        for name, column in _CHANNEL_COUNTS.items():
-            columns[column] = per_person[:, CHANNELS.index(name), direction].tolist()
-        columns["connected"] = connected
-        for column, values in columns.items():
-            for target, value in zip(attributes, values, strict=True):
-                target[column] = value
-        for target, score in zip(attributes, scores, strict=True):
-            if score == score:  # a silent contact's strength is unknown: no attribute
-                target["strength"] = score
+        data = pd.DataFrame(
+            {
+                "kind": "direct",
+                "proxy": False,
+                **{
+                    column: per_person[:, CHANNELS.index(name), direction]
+                    for name, column in _CHANNEL_COUNTS.items()
+                },
+                "connected": contacts.loc[tied, "is_connection"].to_numpy(dtype=bool),
+                "strength": (
+                    np.full(len(ids), np.nan)
+                    if strength is None
+                    else strength.reindex(tied).to_numpy(dtype="float64")
+                ),
+            }
+        )
+        _fill([edges[person_id] for person_id in ids], data)
 
 
 def _tie_scores(ex: Export, as_of: pd.Timestamp) -> pd.Series:

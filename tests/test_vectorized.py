@@ -600,3 +600,18 @@ def test_coded_log_counts_each_persons_rows_per_channel_and_direction(rows):
             for d in (0, 1):
                 assert counts[p, c, d] == sum(row == (p, c, d) for row in rows)
     assert not counts[-1].any()  # the row of code -1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(-(2**62), 2**62)), max_size=30))
+def test_least_and_greatest_per_code_are_each_codes_min_and_max(rows):
+    from netkit._distinct import greatest_per_code, least_per_code
+
+    codes = np.array([c for c, _ in rows], dtype=np.int64)
+    values = np.array([v for _, v in rows], dtype=np.int64)
+    least = least_per_code(codes, values, 7, -1)
+    greatest = greatest_per_code(codes, values, 7, -1)
+    for code in range(7):
+        mine = [v for c, v in rows if c == code]
+        assert least[code] == (min(mine) if mine else -1)
+        assert greatest[code] == (max(mine) if mine else -1)

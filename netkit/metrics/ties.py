@@ -30,7 +30,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import Labels, grouped_order, positions_in, take_arrow
+from .._distinct import (
+    Labels,
+    greatest_per_code,
+    grouped_order,
+    least_per_code,
+    positions_in,
+    take_arrow,
+)
 from .._parallel import in_background, map_slices
 from ..events import utc_timestamps
 from ._common import (
@@ -450,8 +457,8 @@ def _climbed(ex: Export, rows: _MessageRows, size: int) -> tuple[np.ndarray, np.
     outgoing = rows.outgoing[one_to_one]
     since = np.full(size, np.iinfo(np.int64).min)  # both sides had written by then
     for side in (outgoing, ~outgoing):
-        wrote = np.full(size, np.iinfo(np.int64).max)  # each side's first message
-        np.minimum.at(wrote, person[side], stamps[side])
+        # each side's first message; a side that never wrote, never
+        wrote = least_per_code(person[side], stamps[side], size, np.iinfo(np.int64).max)
         since = np.maximum(since, wrote)
     talk = stamps >= since[person]
     text = _message_text(ex)
@@ -521,11 +528,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     active = np.bincount(day_pairs // span, minlength=n)
     # A person's first and last contact: the least and the greatest of their dated stamps.
     never = np.iinfo(np.int64).min
-    first = np.full(n, np.iinfo(np.int64).max)
-    last = np.full(n, never)
-    np.minimum.at(first, codes[dated], stamps[dated])
-    np.maximum.at(last, codes[dated], stamps[dated])
-    first[first == np.iinfo(np.int64).max] = never
+    first = least_per_code(codes[dated], stamps[dated], n, never)
+    last = greatest_per_code(codes[dated], stamps[dated], n, never)
     valid = codes >= 0
     table = people.assign(
         messages_sent=laid_out(_counts(codes, valid & message & outgoing, n)),
