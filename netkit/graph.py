@@ -40,6 +40,7 @@ from .metrics._common import (
     as_of_timestamp,
     coded_until,
     empty_frame,
+    people_by_id,
     recipient_lists,
     record,
     sender_codes,
@@ -190,9 +191,9 @@ def _co_member_pairs(members: pd.DataFrame) -> pd.DataFrame:
 
 def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> pd.DataFrame:
     """The contact nodes' attributes as they stood at `as_of`, indexed by `person_id`."""
-    people = ex.people.drop_duplicates("person_id")
+    people = people_by_id(ex)
     index = pd.Index(ids, dtype="str", name="person_id")
-    at = pd.Index(people["person_id"]).get_indexer(index)
+    at = people.index.get_indexer(index)
     frame = pd.DataFrame(index=index)
     for column in _PEOPLE_TEXT:
         frame[column] = people[column].array.take(at, allow_fill=True)

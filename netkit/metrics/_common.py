@@ -107,6 +107,21 @@ def sender_codes(ex: Export) -> tuple[np.ndarray, pd.Index]:
     return derived(ex, "sender_codes", messages, lambda: factorize(messages["sender_id"]))
 
 
+def people_by_id(ex: Export) -> pd.DataFrame:
+    """`ex.people` indexed by `person_id`, the first row of each, once per export.
+
+    Every metric that names people (``people_by_id(ex)["name"]`` to `pandas.Series.map`) reads
+    the same index, so its hash table is built once, not once per metric.
+    """
+    people = ex.people
+    return derived(
+        ex,
+        "people_by_id",
+        people,
+        lambda: people.drop_duplicates("person_id").set_index("person_id"),
+    )
+
+
 def coded_until(ex: Export, as_of: pd.Timestamp) -> CodedLog:
     """`interactions_until` as integer codes (`netkit.events.CodedLog`), row for row."""
     events = interactions_until(ex, as_of)

@@ -35,6 +35,7 @@ from ._common import (
     empty_frame,
     load_lexicon,
     memoized,
+    people_by_id,
     record,
     rows_until,
 )
@@ -347,7 +348,7 @@ def _recipient_names(invitations: pd.DataFrame, ex: Export) -> tuple[np.ndarray,
     of each distinct name (``row`` is its code), and the number of distinct names.
     """
     outgoing = (invitations["direction"] == "outgoing").fillna(False).astype(bool)
-    first_names = ex.people.drop_duplicates("person_id").set_index("person_id")["first_name"]
+    first_names = people_by_id(ex)["first_name"]
     owner_name = ex.owner.name or ""
     recipient = pd.Series(
         np.where(
@@ -378,7 +379,7 @@ def _recipient_companies(
     its code), and the number of distinct companies.
     """
     outgoing = (invitations["direction"] == "outgoing").fillna(False).to_numpy(dtype=bool)
-    companies = ex.people.drop_duplicates("person_id").set_index("person_id")["company"]
+    companies = people_by_id(ex)["company"]
     theirs = invitations.loc[outgoing, "person_id"].map(companies)
     owners = ex.positions["company"].dropna().unique() if (~outgoing).any() else []
     codes, distinct = factorize(pd.concat([theirs, pd.Series(owners)], ignore_index=True))
@@ -981,7 +982,7 @@ def pitch_after_connect(
     chosen = first_person[soon]
     first = pd.DataFrame(
         {
-            "timestamp": utc_timestamps(log.timestamp[first_rows[soon]]).to_numpy(),
+            "timestamp": utc_timestamps(log.timestamp[first_rows[soon]]).array,
             "direction": pd.array(directions[opener[chosen]], dtype="str"),
         },
         index=pd.Index(log.people.take(chosen), dtype="str", name="person_id"),
@@ -1006,7 +1007,7 @@ def pitch_after_connect(
     matched = _lists_by_key(person, words)
 
     people = first.index
-    names = ex.people.drop_duplicates("person_id").set_index("person_id")["name"]
+    names = people_by_id(ex)["name"]
     is_pitch = pd.array(is_in(people, matched.index), dtype="boolean")
     is_pitch[~is_in(people, readable)] = pd.NA  # no text to read: unknown
     matched_words = [words if isinstance(words, list) else [] for words in matched.reindex(people)]
@@ -1014,7 +1015,7 @@ def pitch_after_connect(
         {
             "person_id": people,
             "direction": first["direction"].to_numpy(),
-            "sent_at": first["timestamp"].to_numpy(),
+            "sent_at": first["timestamp"].array,
             "connected_on": people.map(connected_on),
             "is_pitch": is_pitch,
             "matched_words": pd.Series(matched_words, index=people, dtype=object),

@@ -27,6 +27,7 @@ from ._common import (
     coded_until,
     empty_frame,
     memoized,
+    people_by_id,
     record,
     shared,
 )
@@ -273,7 +274,7 @@ def _compute_per_contact(
         owner_replied, they_replied = answered_in / judged_in, answered_out / judged_out
     endorsements = _counts_by_direction(log, "endorsement", local, n_people)
     recommendations = _counts_by_direction(log, "recommendation", local, n_people)
-    names = ex.people.drop_duplicates("person_id").set_index("person_id")["name"]
+    names = people_by_id(ex)["name"]
 
     result = pd.DataFrame(
         {

@@ -49,6 +49,7 @@ from ._common import (
     interactions_until,
     load_lexicon,
     memoized,
+    people_by_id,
     recipient_lists,
     record,
     rows_until,
@@ -806,7 +807,7 @@ def layers(
     result["layer_members"] = result["layer"].map(members)
     result["layer_size"] = result["layer"].map(members.cumsum())
     result["reference_size"] = result["layer"].map(dict(enumerate(reference_sizes, start=1)))
-    result["name"] = result["person_id"].map(ex.people.set_index("person_id")["name"])
+    result["name"] = result["person_id"].map(people_by_id(ex)["name"])
     result = result.sort_values(
         ["layer", "active_days", "person_id"], ascending=[True, False, True], kind="stable"
     )
