@@ -34,6 +34,8 @@ from netkit.metrics.growth import (
     _active_tie_counts,
     _find_spikes,
     _poisson_upper_tail,
+    _trailing_trimmed_mean,
+    _trimmed_mean,
 )
 
 URL = "https://www.linkedin.com/in/"
@@ -680,6 +682,26 @@ def test_active_tie_counts_match_the_definition(messages, ends, window):
     ends_array = np.sort(np.array(ends, dtype="int64"))
     got = _active_tie_counts(person, way, time, ends_array, window)
     assert got.tolist() == brute_active(person, way, time, ends_array, window)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    gaps=st.lists(st.integers(1, 40), min_size=1, max_size=60),
+    counts=st.lists(st.integers(0, 500), min_size=60, max_size=60),
+    window=st.integers(1, 200),
+)
+def test_trailing_trimmed_mean_is_pandas_rolling_apply_to_the_bit(gaps, counts, window):
+    # The spike baseline: the trimmed mean of the periods that start within the window before
+    # each one (that one left out), as pandas' time-based rolling window gives it.
+    days = np.cumsum(gaps)
+    starts = pd.DatetimeIndex(pd.Timestamp("2020-01-01", tz="UTC") + pd.to_timedelta(days, "D"))
+    values = np.asarray(counts[: len(days)], dtype="float64")
+    span = pd.Timedelta(days=window)
+    expected = (
+        pd.Series(values, index=starts).rolling(span, closed="left").apply(_trimmed_mean, raw=True)
+    )
+    got = _trailing_trimmed_mean(starts.as_unit("us").asi8, values, span)
+    np.testing.assert_array_equal(got, expected.to_numpy())
 
 
 def test_quality_connections_match_growth_cumulative(sample_export):
