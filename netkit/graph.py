@@ -232,9 +232,16 @@ def _add_direct_edges(
     connection or has interacted, with per-channel counts in that direction (counted on
     integer codes). The edges are added bare, then their dicts filled (`_fill`), as
     `_add_nodes` fills the nodes'; a silent contact's strength is unknown: no attribute."""
-    tied = contacts.index[contacts["is_connection"] | (contacts["interactions"] > 0)]
+    connected = contacts["is_connection"].to_numpy(dtype=bool)
+    is_tied = connected | (contacts["interactions"] > 0).to_numpy(dtype=bool)
+    tied = contacts.index[is_tied]
     ids = tied.tolist()
     per_person = log.counts()[log.people.get_indexer(tied)]
+    scores = (
+        np.full(len(ids), np.nan)
+        if strength is None
+        else strength.reindex(tied).to_numpy(dtype="float64")
+    )
     G.add_edges_from((owner_id, person_id) for person_id in ids)
     G.add_edges_from((person_id, owner_id) for person_id in ids)
     for direction, edges in enumerate((G.succ[owner_id], G.pred[owner_id])):
@@ -246,12 +253,8 @@ def _add_direct_edges(
                     column: per_person[:, CHANNELS.index(name), direction]
                     for name, column in _CHANNEL_COUNTS.items()
                 },
-                "connected": contacts.loc[tied, "is_connection"].to_numpy(dtype=bool),
-                "strength": (
-                    np.full(len(ids), np.nan)
-                    if strength is None
-                    else strength.reindex(tied).to_numpy(dtype="float64")
-                ),
+                "connected": connected[is_tied],
+                "strength": scores,
             }
         )
         _fill([edges[person_id] for person_id in ids], data)

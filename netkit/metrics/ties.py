@@ -435,11 +435,13 @@ def _message_rows(
     if ex.owner.person_id is not None and ex.owner.person_id in people:
         keep &= person != people.get_loc(ex.owner.person_id)
     position = position[keep]
+    is_outgoing = np.zeros(len(keep), dtype=bool)
+    is_outgoing[: len(items)] = True  # the recipients of outgoing messages come first
     rows = _MessageRows(
         person[keep],
         position,
         messages["sent_at"].array.asi8[position],
-        np.flatnonzero(keep) < len(items),
+        is_outgoing[keep],
         messages["is_group"].to_numpy(dtype=bool)[position],
     )
     return rows, participants
