@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = [
     "Labels",
@@ -24,6 +25,7 @@ __all__ = [
     "grouped_order",
     "is_in",
     "least_per_code",
+    "looked_up",
     "map_distinct",
     "positions_in",
     "spread",
@@ -54,14 +56,40 @@ def spread(
     return pd.Series(array.take(codes, allow_fill=True), index=index)
 
 
-def positions_in(values: pd.Series, index: pd.Index) -> np.ndarray:
+def positions_in(values: pd.Series | pd.Index, index: pd.Index) -> np.ndarray:
     """Each value's position in `index` (unique), -1 where absent or missing.
 
-    ``index.get_indexer(values)`` hashes every row's text; this looks up the distinct values
+    Text on both sides is looked up in Arrow (``pyarrow.compute.index_in``), on the UTF-8 bytes:
+    pandas' ``index.get_indexer(values)`` makes a Python string of every value on both sides
+    first, five times the time for 30,000 people. Anything else looks up the distinct values
     only (a million rows hold some 30,000 people) and spreads the answer back with the codes.
     """
-    codes, uniques = factorize(values)
+    wanted, keys = _arrow_text(values), _arrow_text(index)
+    if wanted is not None and keys is not None:
+        found = pc.index_in(wanted, value_set=keys.combine_chunks(), skip_nulls=True)
+        return np.asarray(pc.fill_null(found, -1), dtype=np.int64)
+    codes, uniques = factorize(pd.Series(values))
     return np.append(index.get_indexer(uniques), -1)[codes]
+
+
+def _arrow_text(values: pd.Series | pd.Index) -> pa.ChunkedArray | None:
+    """The Arrow large_string data behind pandas text, None for anything else."""
+    dtype = values.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None
+    data = pa.chunked_array(pa.array(values.array))
+    return data if data.type == pa.large_string() else None
+
+
+def looked_up(values: pd.Series | pd.Index, mapping: pd.Series) -> pd.Series:
+    """``values.map(mapping)`` for a `mapping` with a unique index, as a Series aligned on
+    `values` (missing where a value is missing or not in the index), through `positions_in`.
+
+    The result has the mapping's type even when the mapping is empty (``map`` gives float64
+    there)."""
+    found = mapping.array.take(positions_in(values, mapping.index), allow_fill=True)
+    index = values.index if isinstance(values, pd.Series) else None
+    return pd.Series(found, index=index, name=values.name)
 
 
 def is_in(values: pd.Series | pd.Index, candidates: Iterable[Any]) -> np.ndarray:

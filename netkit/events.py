@@ -15,7 +15,12 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._distinct import ListColumn, factorize, spread
+from ._distinct import (
+    ListColumn,
+    factorize,
+    positions_in,
+    spread,
+)
 from ._parallel import in_background
 from .people import Owner
 
@@ -193,7 +198,7 @@ def invitation_behind(connections: pd.DataFrame, invitations: pd.DataFrame) -> p
     # On integer keys: (person, instant) with instants ranked over both tables, so that one
     # sorted search finds each connection's last invitation before the day after it.
     person, people = factorize(connections.loc[dated, "person_id"])
-    invited = people.get_indexer(asked["person_id"])
+    invited = positions_in(asked["person_id"], people)
     day = 86_400_000_000
     until = _micros(connections.loc[dated, "connected_on"]) + day
     instants, rank = np.unique(

@@ -32,7 +32,15 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._distinct import factorize, greatest_per_code, least_per_code, map_distinct, take_rows
+from ._distinct import (
+    factorize,
+    greatest_per_code,
+    least_per_code,
+    looked_up,
+    map_distinct,
+    positions_in,
+    take_rows,
+)
 from .events import CHANNELS, CodedLog, utc_timestamps
 from .metrics import ties
 from .metrics._common import (
@@ -193,11 +201,11 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     """The contact nodes' attributes as they stood at `as_of`, indexed by `person_id`."""
     people = people_by_id(ex)
     index = pd.Index(ids, dtype="str", name="person_id")
-    at = people.index.get_indexer(index)
+    at = positions_in(index, people.index)
     frame = pd.DataFrame(index=index)
     for column in _PEOPLE_TEXT:
         frame[column] = people[column].array.take(at, allow_fill=True)
-    in_log = log.people.get_indexer(index)  # -1: seen only in group conversations
+    in_log = positions_in(index, log.people)  # -1: seen only in group conversations
     n = len(log.people)
 
     def per_node(per_code: np.ndarray) -> np.ndarray:
@@ -211,7 +219,7 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     added = ex.contacts["created_at"]  # an undated address-book entry counts as known
     known = ((added <= as_of) | added.isna()).to_numpy(dtype=bool)
     in_book = pd.Index(ex.contacts.loc[known, "person_id"].dropna().unique())
-    frame["in_address_book"] = in_book.get_indexer(index) >= 0
+    frame["in_address_book"] = positions_in(index, in_book) >= 0
     contact = valid & ~log.on("connection")
     never = np.iinfo(np.int64).min
     first = least_per_code(log.person[contact], log.timestamp[contact], n + 1, never)
@@ -236,11 +244,11 @@ def _add_direct_edges(
     is_tied = connected | (contacts["interactions"] > 0).to_numpy(dtype=bool)
     tied = contacts.index[is_tied]
     ids = tied.tolist()
-    per_person = log.counts()[log.people.get_indexer(tied)]
+    per_person = log.counts()[positions_in(tied, log.people)]
     scores = (
         np.full(len(ids), np.nan)
         if strength is None
-        else strength.reindex(tied).to_numpy(dtype="float64")
+        else looked_up(tied, strength).to_numpy(dtype="float64")
     )
     G.add_edges_from((owner_id, person_id) for person_id in ids)
     G.add_edges_from((person_id, owner_id) for person_id in ids)

@@ -75,7 +75,39 @@ def test_positions_in_is_get_indexer(values, ids):
     column = pd.Series(values, dtype="str")
     index = pd.Index(ids, dtype="str").unique()
     expected = [index.get_loc(v) if isinstance(v, str) and v in index else -1 for v in values]
-    assert positions_in(column, index).tolist() == expected
+    assert positions_in(column, index).tolist() == expected  # text: looked up in Arrow
+    assert positions_in(pd.Index(column), index).tolist() == expected
+    as_objects = pd.Series(values, dtype=object)  # anything else: through pandas
+    assert positions_in(as_objects, pd.Index(list(index), dtype=object)).tolist() == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.sampled_from(["ann", "bob", "chen", "dé"])), max_size=30),
+    st.lists(st.sampled_from(["ann", "chen", "zed", "dé"]), min_size=1, max_size=4, unique=True),
+    st.sampled_from(["str", "float64", "datetime64[us, UTC]"]),
+)
+def test_looked_up_is_pandas_map(values, ids, dtype):
+    """`looked_up` gives what ``Series.map(mapping)`` gives, aligned on the values."""
+    from netkit._distinct import looked_up
+
+    index = pd.Index(ids, dtype="str")
+    answers = {
+        "str": [f"name of {key}" for key in ids],
+        "float64": [float(len(key)) for key in ids],
+        "datetime64[us, UTC]": [pd.Timestamp(2024, 1, 1 + i, tz="UTC") for i in range(len(ids))],
+    }[dtype]
+    mapping = pd.Series(answers, index=index, dtype=dtype)
+    column = pd.Series(values, dtype="str", index=np.arange(len(values)) * 3, name="person_id")
+    found = looked_up(column, mapping)
+    if values:
+        pd.testing.assert_series_equal(found, column.map(mapping))
+    # Nothing to look up, or an empty mapping: the mapping's type all the same (pandas' map
+    # keeps the values' type, or falls back to float64).
+    assert found.dtype == mapping.dtype
+    nothing = looked_up(column, mapping.iloc[:0])
+    assert nothing.dtype == mapping.dtype
+    assert nothing.isna().all()
 
 
 WORDS = ["Quick", "call", "COFFEE", "referral", "job", "invest", "Investor", "hi", "Zoom", "é"]

@@ -26,7 +26,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import factorize, first_of_each, is_in, positions_in, take_rows
+from .._distinct import (
+    factorize,
+    first_of_each,
+    is_in,
+    looked_up,
+    positions_in,
+    take_rows,
+)
 from ..events import CHANNELS, utc_timestamps
 from ._common import (
     CONTACT_CHANNELS,
@@ -355,7 +362,7 @@ def _recipient_names(invitations: pd.DataFrame, ex: Export) -> tuple[np.ndarray,
             outgoing,
             invitations["name"].fillna("")
             + " "
-            + invitations["person_id"].map(first_names).fillna(""),
+            + looked_up(invitations["person_id"], first_names).fillna(""),
             owner_name,
         ),
         index=invitations.index,
@@ -380,7 +387,7 @@ def _recipient_companies(
     """
     outgoing = (invitations["direction"] == "outgoing").fillna(False).to_numpy(dtype=bool)
     companies = people_by_id(ex)["company"]
-    theirs = invitations.loc[outgoing, "person_id"].map(companies)
+    theirs = looked_up(invitations.loc[outgoing, "person_id"], companies)
     owners = ex.positions["company"].dropna().unique() if (~outgoing).any() else []
     codes, distinct = factorize(pd.concat([theirs, pd.Series(owners)], ignore_index=True))
     company_of_row = np.full(len(invitations), -1, dtype=np.int64)
@@ -1016,10 +1023,10 @@ def pitch_after_connect(
             "person_id": people,
             "direction": first["direction"].to_numpy(),
             "sent_at": first["timestamp"].array,
-            "connected_on": people.map(connected_on),
+            "connected_on": looked_up(people, connected_on).array,
             "is_pitch": is_pitch,
             "matched_words": pd.Series(matched_words, index=people, dtype=object),
-            "name": people.map(names),
+            "name": looked_up(people, names).array,
             "days_after_connect": days_after[people].dt.days.to_numpy(),
             "opening_messages": opening.groupby("person_id").size().reindex(people).to_numpy(),
         }

@@ -20,7 +20,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._distinct import grouped_order
+from .._distinct import (
+    grouped_order,
+    looked_up,
+)
 from ..events import CodedLog
 from ._common import (
     as_of_timestamp,
@@ -279,7 +282,7 @@ def _compute_per_contact(
     result = pd.DataFrame(
         {
             "person_id": people.astype("str"),
-            "name": people.map(names).astype("str") if len(names) else pd.NA,
+            "name": looked_up(people, names).astype("str").array if len(names) else pd.NA,
             "sent": sent,
             "received": received,
             "balance": (sent - received) / (sent + received),

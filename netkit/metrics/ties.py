@@ -35,6 +35,7 @@ from .._distinct import (
     greatest_per_code,
     grouped_order,
     least_per_code,
+    looked_up,
     positions_in,
     take_arrow,
 )
@@ -428,7 +429,7 @@ def _message_rows(
     incoming = sent[direction.be("incoming")[sent]]
     parent, items = recipients.explode_positions(outgoing)
     item_person = positions_in(pd.Series(recipients.items, dtype="str"), people)
-    sender_person = np.append(people.get_indexer(senders), -1)[codes]
+    sender_person = np.append(positions_in(senders, people), -1)[codes]
     person = np.concatenate([item_person[items], sender_person[incoming]])
     position = np.concatenate([outgoing[parent], incoming])
     keep = person >= 0
@@ -516,9 +517,9 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
         .unique()
     )
     people = ex.people[["person_id", "name", "company"]]
-    people = people[present.get_indexer(people["person_id"]) >= 0].reset_index(drop=True)
+    people = people[positions_in(people["person_id"], present) >= 0].reset_index(drop=True)
     ids = people["person_id"]
-    at = seen.get_indexer(ids)  # -1: present without any interaction
+    at = positions_in(ids, seen)  # -1: present without any interaction
 
     def laid_out(per_code: np.ndarray, missing: object = 0) -> np.ndarray:
         padded = np.append(per_code, np.asarray([missing], dtype=per_code.dtype))
@@ -555,8 +556,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     noted = invitations.loc[invitations["has_note"].to_numpy(dtype=bool), "person_id"].dropna()
     address_book = rows_until(ex.contacts, "created_at", as_of)["person_id"].dropna()
     messaged = ((table["messages_sent"] + table["messages_received"]) > 0).to_numpy()
-    in_book = pd.Index(address_book.unique()).get_indexer(ids) >= 0
-    with_note = pd.Index(noted.unique()).get_indexer(ids) >= 0
+    in_book = positions_in(ids, pd.Index(address_book.unique())) >= 0
+    with_note = positions_in(ids, pd.Index(noted.unique())) >= 0
     table["channels"] = (
         messaged.astype("int64")
         + with_note.astype("int64")
@@ -809,7 +810,7 @@ def layers(
     result["layer_members"] = result["layer"].map(members)
     result["layer_size"] = result["layer"].map(members.cumsum())
     result["reference_size"] = result["layer"].map(dict(enumerate(reference_sizes, start=1)))
-    result["name"] = result["person_id"].map(people_by_id(ex)["name"])
+    result["name"] = looked_up(result["person_id"], people_by_id(ex)["name"])
     result = result.sort_values(
         ["layer", "active_days", "person_id"], ascending=[True, False, True], kind="stable"
     )
@@ -1023,7 +1024,7 @@ def fading_ties(
         reason = "no messages up to as_of: the export cannot tell which ties have a rhythm"
         return record(empty_frame(columns, reason), as_of, **params)
     ties = _features(ex, as_of)
-    gap = ties["person_id"].map(_median_gap_days(ex, as_of)).astype("float64")
+    gap = looked_up(ties["person_id"], _median_gap_days(ex, as_of)).astype("float64")
     silence = as_of - ties["last_contact"]
     chosen = (
         (ties["reciprocated"] > 0)
@@ -1040,5 +1041,5 @@ def fading_ties(
         _talked(ties) + rhythm + ", but not since " + _month(ties["last_contact"]) + _now_at(ties)
     )
     result = _reconnect(ties, as_of, reason)
-    result["median_gap_days"] = result["person_id"].map(gap.set_axis(ties["person_id"]))
+    result["median_gap_days"] = looked_up(result["person_id"], gap.set_axis(ties["person_id"]))
     return record(result.astype(columns), as_of, **params)
