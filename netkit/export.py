@@ -14,7 +14,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._distinct import ListColumn, count_pairs, factorize, is_in, take_rows
+from ._distinct import (
+    ListColumn,
+    count_pairs,
+    factorize,
+    is_in,
+    looked_up,
+    positions_in,
+    take_rows,
+)
 from .archive import Archive, export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import CHANNELS, CodedLog, start_coded_interactions, utc_timestamps
@@ -323,7 +331,7 @@ def _people(
         .sort_values("connected_on", na_position="last", kind="stable")
     )
     first = connections.drop_duplicates("person_id")
-    at = pd.Index(first["person_id"]).get_indexer(people["person_id"])
+    at = positions_in(people["person_id"], pd.Index(first["person_id"]))
     for column in ("name", "first_name", "last_name", "company", "position", "email"):
         people[column] = _take(first[column], at)
     people["profile_url"] = profile_urls(people["person_id"])
@@ -348,9 +356,9 @@ def _people(
             .drop_duplicates("person_id")
             .set_index("person_id")["name"]
         )
-        people["name"] = people["name"].fillna(people["person_id"].map(common)).astype("str")
+        people["name"] = people["name"].fillna(looked_up(people["person_id"], common)).astype("str")
 
-    row = log.people.get_indexer(people["person_id"])
+    row = positions_in(people["person_id"], log.people)
     for column, values in _per_person(log).items():
         people[column] = values.take(row).set_axis(people.index)
     people["in_address_book"] = is_in(people["person_id"], tables["contacts"]["person_id"])
