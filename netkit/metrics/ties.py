@@ -43,6 +43,7 @@ from .._parallel import in_background, map_slices
 from ..events import utc_timestamps
 from ._common import (
     NON_EMPLOYERS,
+    DirectMessages,
     as_of_timestamp,
     coded_until,
     direct_until,
@@ -703,26 +704,26 @@ def _natural_breaks(values: np.ndarray, classes: int) -> np.ndarray:
     return class_of_distinct[inverse]
 
 
-def _answered(messages: pd.DataFrame, reply_within: pd.Timedelta) -> np.ndarray:
-    """Whether each message has a message the other way, same contact, within `reply_within`."""
-    answered = np.zeros(len(messages), dtype=bool)
-    positions = pd.Series(np.arange(len(messages)), index=messages.index)
-    for direction, other in (("outgoing", "incoming"), ("incoming", "outgoing")):
-        mine = messages[(messages["direction"] == direction).to_numpy(dtype=bool)]
-        theirs = messages.loc[
-            (messages["direction"] == other).to_numpy(dtype=bool), ["timestamp", "person_id"]
-        ].assign(other=True)
-        if mine.empty or theirs.empty:
+def _answered(direct: DirectMessages, rows: slice, reply_within: pd.Timedelta) -> np.ndarray:
+    """Whether each of the one-to-one messages at `rows` has a message the other way, same
+    contact, within `reply_within` before or after it (on the log's integer codes)."""
+    person, direction = direct.person[rows], direct.direction[rows]
+    stamps = direct.timestamp[rows]  # in time order
+    tolerance = int(reply_within / pd.Timedelta(microseconds=1))
+    answered = np.zeros(len(person), dtype=bool)
+    for code, other in ((0, 1), (1, 0)):  # outgoing, incoming
+        mine, theirs = np.flatnonzero(direction == code), np.flatnonzero(direction == other)
+        if not mine.size or not theirs.size:
             continue
         matched = pd.merge_asof(
-            mine[["timestamp", "person_id"]].reset_index(),
-            theirs,
+            pd.DataFrame({"timestamp": stamps[mine], "person": person[mine], "row": mine}),
+            pd.DataFrame({"timestamp": stamps[theirs], "person": person[theirs], "other": 1}),
             on="timestamp",
-            by="person_id",
+            by="person",
             direction="nearest",
-            tolerance=reply_within,
+            tolerance=tolerance,
         )
-        answered[positions.loc[matched["index"]].to_numpy()] = matched["other"].notna().to_numpy()
+        answered[matched["row"].to_numpy()] = matched["other"].notna().to_numpy()
     return answered
 
 
@@ -784,9 +785,10 @@ def layers(
     events = interactions_until(ex, as_of)
     direct = direct_until(ex, as_of)
     since = (as_of - span - reply - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(microseconds=1)
-    messages = direct.frame(slice(int(np.searchsorted(direct.timestamp, since, "right")), None))
+    recent = slice(int(np.searchsorted(direct.timestamp, since, "right")), None)
+    messages = direct.frame(recent)
     in_window = (messages["timestamp"] > as_of - span).to_numpy()
-    counted = messages[_answered(messages, reply) & in_window]
+    counted = messages[_answered(direct, recent, reply) & in_window]
     if counted.empty:
         reason = (
             "no messages up to as_of"
