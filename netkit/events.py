@@ -15,12 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._distinct import (
-    ListColumn,
-    factorize,
-    positions_in,
-    spread,
-)
+from ._distinct import ListColumn, factorize, positions_in, spread
 from ._parallel import in_background
 from .people import Owner
 

@@ -14,15 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._distinct import (
-    ListColumn,
-    count_pairs,
-    factorize,
-    is_in,
-    looked_up,
-    positions_in,
-    take_rows,
-)
+from ._distinct import ListColumn, count_pairs, factorize, is_in, looked_up, positions_in, take_rows
 from .archive import Archive, export_date_from_name, open_archive
 from .errors import NotAnExportError
 from .events import CHANNELS, CodedLog, start_coded_interactions, utc_timestamps

@@ -110,8 +110,8 @@ def sender_codes(ex: Export) -> tuple[np.ndarray, pd.Index]:
 def people_by_id(ex: Export) -> pd.DataFrame:
     """`ex.people` indexed by `person_id`, the first row of each, once per export.
 
-    Every metric that names people (``people_by_id(ex)["name"]`` to `pandas.Series.map`) reads
-    the same index, so its hash table is built once, not once per metric.
+    Every metric that names people (``looked_up(ids, people_by_id(ex)["name"])``) reads the
+    same table, so it is deduplicated and indexed once, not once per metric.
     """
     people = ex.people
     return derived(

@@ -26,14 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._distinct import (
-    factorize,
-    first_of_each,
-    is_in,
-    looked_up,
-    positions_in,
-    take_rows,
-)
+from .._distinct import factorize, first_of_each, is_in, looked_up, positions_in, take_rows
 from ..events import CHANNELS, utc_timestamps
 from ._common import (
     CONTACT_CHANNELS,

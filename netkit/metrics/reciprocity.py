@@ -20,10 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .._distinct import (
-    grouped_order,
-    looked_up,
-)
+from .._distinct import grouped_order, looked_up
 from ..events import CodedLog
 from ._common import (
     as_of_timestamp,
