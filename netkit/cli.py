@@ -176,7 +176,8 @@ def _sample(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     exports = args.exports
-    archive = _opened(exports[0]) if len(exports) == 1 else None
+    # The first export (the only one, or the first of a history) starts inflating now.
+    first = _opened(exports[0])
     _one_load_memory_pool()
     from ._parallel import in_background
     from .export import load_archive, load_history
@@ -185,7 +186,7 @@ def _report(args: argparse.Namespace) -> int:
     # they do while the export loads, which mostly waits on inflating and parsing (they
     # release the GIL).
     drawing = in_background(lambda: importlib.import_module(".report", __package__))
-    source = load_archive(archive) if archive is not None else load_history(exports)
+    source = load_archive(first) if len(exports) == 1 else load_history([first, *exports[1:]])
     drawing.result()
     from .report import HISTORY_FILE, PeriodError, render
 

@@ -535,8 +535,11 @@ class History:
     removed_connections: pd.DataFrame
 
 
-def load_history(paths: Iterable[str | Path]) -> History:
+def load_history(paths: Iterable[str | Path | Archive]) -> History:
     """Read several exports of the same person, oldest to newest.
+
+    Each is a path, as `load_export` takes, or an export already opened with
+    `netkit.archive.open_archive` (as `load_archive` takes).
 
     Connections present in a snapshot but missing from the newest one are reported in
     `History.removed_connections` (``person_id, name, company, last_seen_as_of``: the as-of

@@ -86,9 +86,19 @@ def test_a_memory_pool_the_user_chose_is_kept(memory_pool, capsys, monkeypatch):
     assert memory_pool.default_memory_pool().backend_name == "system"
 
 
-def test_the_command_line_starts_inflating_before_it_imports_pandas():
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["summary", str(SAMPLE)],
+        # a history: the first export starts early, the others are read after it
+        ["report", str(SAMPLE), str(SAMPLE), "--out", "{out}"],
+    ],
+    ids=["summary", "history report"],
+)
+def test_the_command_line_starts_inflating_before_it_imports_pandas(command, tmp_path):
     # Inflating messages.csv (hundreds of MB at LinkedIn's cap) and importing the loader take
     # about as long: the command line opens the export first, so they run side by side.
+    argv = [part.format(out=tmp_path / "out") for part in command]
     code = f"""
 import sys
 from netkit import archive
@@ -99,11 +109,11 @@ def spy(self):
     return start(self)
 archive.Archive.inflate_largest_ahead = spy
 from netkit.cli import main
-assert main(["summary", {str(SAMPLE)!r}]) == 0
+assert main({argv!r}) == 0
 assert seen[0] is False, seen
 """
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=300
     )
     assert done.returncode == 0, done.stderr
-    assert "420 connections" in done.stdout
+    assert ("420 connections" if command[0] == "summary" else "dashboard") in done.stdout
