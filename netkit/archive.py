@@ -16,7 +16,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -109,6 +109,12 @@ class Archive:
         return self._ahead[0]
 
     def close(self) -> None:
+        """Close the zip. A member still inflating ahead is waited for and its bytes dropped:
+        when reading the export failed before it was needed, nothing of it goes on behind the
+        caller's back."""
+        if self._ahead is not None and self._ahead[1] is not None:
+            wait([self._ahead[1]])
+            self._ahead = (self._ahead[0], None)
         if self._zip is not None:
             self._zip.close()
 

@@ -1,6 +1,8 @@
 """Zip safety: member names are never paths, bombs are refused before they inflate, a zip
 re-packed inside a zip is read, and nothing is ever extracted to disk."""
 
+import threading
+import time
 import zipfile
 
 import pandas as pd
@@ -161,6 +163,32 @@ def test_a_damaged_member_inflated_ahead_is_refused_with_its_name(tmp_path, monk
     bad.write_bytes(_damaged(good.read_bytes(), b"Connections.csv", 5))
     with pytest.raises(nk.ArchiveRefusedError, match=r"Connections\.csv.*could not be inflated"):
         nk.load_export(bad)
+
+
+def test_a_failed_load_leaves_nothing_inflating_behind_it(tmp_path, monkeypatch):
+    """Reading another file fails while the largest one inflates ahead: by the time the error
+    reaches the caller, the inflating thread has finished (ARCHITECTURE, "Threads")."""
+    monkeypatch.setattr(archive, "INFLATE_AHEAD_BYTES", 0)
+    finished = threading.Event()
+    inflate = archive._inflate_member
+
+    def slow_inflate(*args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            return inflate(*args, **kwargs)  # the other files, read one after another
+        time.sleep(0.5)
+        data = inflate(*args, **kwargs)
+        finished.set()
+        return data
+
+    monkeypatch.setattr(archive, "_inflate_member", slow_inflate)
+    no_date = b"From,To,Message,Direction\nBob Lee,Maria Silva,,INCOMING\n"  # no "Sent At"
+    path = write_zip(
+        tmp_path / f"{DEFAULT_NAME}.zip",
+        {"Profile.csv": PROFILE_CSV, "Invitations.csv": no_date, "Connections.csv": _rows(200)},
+    )
+    with pytest.raises(nk.MissingColumnError, match=r"Invitations\.csv"):
+        nk.load_export(path)  # Connections.csv, the largest, inflates ahead and is read last
+    assert finished.is_set()
 
 
 def test_the_member_inflated_ahead_is_the_largest_csv_and_reads_once_or_again(
