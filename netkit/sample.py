@@ -2487,7 +2487,7 @@ class _Generator:
             "Industry": "Renewable Energy",
             "Zip Code": "2100",
             "Geo Location": "Copenhagen, Capital Region, Denmark",
-            "Twitter Handles": "[mayalq]",
+            "Twitter Handles": "",  # a made-up handle could be somebody's real one
             "Websites": "[PERSONAL:https://example.com/maya]",
             "Instant Messengers": "",
         }
