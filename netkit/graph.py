@@ -35,6 +35,7 @@ import pandas as pd
 from ._distinct import (
     factorize,
     greatest_per_code,
+    is_in,
     least_per_code,
     looked_up,
     map_distinct,
@@ -218,8 +219,7 @@ def _contacts(ex: Export, ids: pd.Index, log: CodedLog, as_of: pd.Timestamp) -> 
     frame["connected_on"] = _iso(connected_on.where(frame["is_connection"]))
     added = ex.contacts["created_at"]  # an undated address-book entry counts as known
     known = ((added <= as_of) | added.isna()).to_numpy(dtype=bool)
-    in_book = pd.Index(ex.contacts.loc[known, "person_id"].dropna().unique())
-    frame["in_address_book"] = positions_in(index, in_book) >= 0
+    frame["in_address_book"] = is_in(index, ex.contacts.loc[known, "person_id"])
     contact = valid & ~log.on("connection")
     never = np.iinfo(np.int64).min
     first = least_per_code(log.person[contact], log.timestamp[contact], n + 1, never)

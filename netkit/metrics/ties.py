@@ -34,6 +34,7 @@ from .._distinct import (
     Labels,
     greatest_per_code,
     grouped_order,
+    is_in,
     least_per_code,
     looked_up,
     positions_in,
@@ -557,8 +558,8 @@ def _compute_features(ex: Export, as_of: pd.Timestamp) -> pd.DataFrame:
     noted = invitations.loc[invitations["has_note"].to_numpy(dtype=bool), "person_id"].dropna()
     address_book = rows_until(ex.contacts, "created_at", as_of)["person_id"].dropna()
     messaged = ((table["messages_sent"] + table["messages_received"]) > 0).to_numpy()
-    in_book = positions_in(ids, pd.Index(address_book.unique())) >= 0
-    with_note = positions_in(ids, pd.Index(noted.unique())) >= 0
+    in_book = is_in(ids, address_book)
+    with_note = is_in(ids, noted)
     table["channels"] = (
         messaged.astype("int64")
         + with_note.astype("int64")
